@@ -1,0 +1,6 @@
+// One function per subcommand; each parses its own options and returns the exit status.
+#pragma once
+
+namespace tamga::app {
+int run_scan(int argc, char** argv);
+}  // namespace tamga::app

@@ -1,0 +1,146 @@
+#include "common.h"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+
+namespace tamga::app {
+
+namespace fs = std::filesystem;
+
+void print_error(std::string_view command, std::string_view message) {
+  std::cerr << command << ": " << message << '\n';
+}
+
+fs::path shipped_lexicons() {
+  if (const char* env = std::getenv("TAMGA_LEXICONS"); env && *env) return env;
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    fs::path dir = exe.parent_path();
+    for (const fs::path& candidate : {dir / ".." / "share" / "tamga" / "lexicons", dir / "lexicons"}) {
+      if (fs::is_directory(candidate, ec)) return fs::weakly_canonical(candidate, ec);
+    }
+  }
+  return TAMGA_SOURCE_LEXICONS;
+}
+
+std::shared_ptr<const Lexicon> load_lexicons(const std::vector<std::string>& paths, bool& had_errors) {
+  LexiconBuilder builder;
+  if (paths.empty()) builder.add_path(shipped_lexicons());
+  for (const auto& p : paths) builder.add_path(p);
+  for (const auto& e : builder.errors()) std::cerr << e.to_string() << '\n';
+  for (const auto& w : builder.warnings()) std::cerr << w.to_string() << " (warning)\n";
+  if (!builder.errors().empty()) had_errors = true;
+  return builder.build();
+}
+
+std::vector<InputItem> expand_inputs(const std::vector<std::string>& paths, bool& had_errors) {
+  std::vector<InputItem> items;
+  if (paths.empty()) {
+    items.push_back({"-"});
+    return items;
+  }
+  for (const auto& p : paths) {
+    if (p == "-") {
+      items.push_back({"-"});
+      continue;
+    }
+    std::error_code ec;
+    auto status = fs::status(p, ec);
+    if (ec || !fs::exists(status)) {
+      print_error("tamga", fmt::format("{}: no such file or folder", p));
+      had_errors = true;
+      continue;
+    }
+    if (!fs::is_directory(status)) {
+      items.push_back({p});
+      continue;
+    }
+    std::vector<std::string> found;
+    fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
+    if (ec) {
+      print_error("tamga", fmt::format("{}: cannot read folder: {}", p, ec.message()));
+      had_errors = true;
+      continue;
+    }
+    for (; it != end; it.increment(ec)) {
+      if (ec) {
+        print_error("tamga", fmt::format("{}: {}", p, ec.message()));
+        had_errors = true;
+        break;
+      }
+      std::string name = it->path().filename().string();
+      if (!name.empty() && name[0] == '.') {
+        if (it->is_directory(ec)) it.disable_recursion_pending();
+        continue;
+      }
+      if (it->is_regular_file(ec)) found.push_back(it->path().string());
+    }
+    std::sort(found.begin(), found.end());
+    for (auto& f : found) items.push_back({std::move(f)});
+  }
+  return items;
+}
+
+bool read_input(const InputItem& item, std::string& bytes, std::string& error) {
+  bytes.clear();
+  if (item.path == "-") {
+    bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    return true;
+  }
+  std::ifstream in(item.path, std::ios::binary);
+  if (!in) {
+    error = fmt::format("cannot read: {}", std::strerror(errno));
+    return false;
+  }
+  in.seekg(0, std::ios::end);
+  auto size = in.tellg();
+  in.seekg(0, std::ios::beg);
+  if (size > 0) bytes.resize(static_cast<size_t>(size));
+  if (size > 0 && !in.read(bytes.data(), size)) {
+    error = "read failed";
+    return false;
+  }
+  return true;
+}
+
+bool use_color(const std::string& when) {
+  if (when == "always") return true;
+  if (when == "never") return false;
+  if (const char* no = std::getenv("NO_COLOR"); no && *no) return false;
+  if (const char* term = std::getenv("TERM"); term && std::string_view(term) == "dumb") return false;
+  return isatty(STDOUT_FILENO) != 0;
+}
+
+Output::Output() { buffer_.reserve(1 << 16); }
+Output::~Output() { flush(); }
+
+void Output::write(std::string_view s) {
+  if (closed_) return;
+  buffer_.append(s);
+  if (buffer_.size() >= (1 << 16)) flush();
+}
+
+void Output::flush() {
+  size_t done = 0;
+  while (!closed_ && done < buffer_.size()) {
+    ssize_t n = ::write(STDOUT_FILENO, buffer_.data() + done, buffer_.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      closed_ = true;  // EPIPE and friends: the reader is gone; end quietly
+      break;
+    }
+    done += static_cast<size_t>(n);
+  }
+  buffer_.clear();
+}
+
+}  // namespace tamga::app

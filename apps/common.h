@@ -1,0 +1,57 @@
+// Shared plumbing for the subcommands: options, inputs, output, exit codes. Only apps print or exit.
+#pragma once
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "tamga/lexicon.h"
+
+namespace tamga::app {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitThreshold = 1;
+inline constexpr int kExitError = 2;
+
+// Thrown inside apps only, to report a usage error and exit with status 2.
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// The lexicons shipped with tamga: next to the installed binary (../share/tamga/lexicons), or the source
+// tree's lexicons/ for a build-tree binary; $TAMGA_LEXICONS overrides.
+std::filesystem::path shipped_lexicons();
+
+// Loads lexicon files/folders (the shipped ones when `paths` is empty); prints errors to stderr.
+// `had_errors` is set when any entry or file failed.
+std::shared_ptr<const Lexicon> load_lexicons(const std::vector<std::string>& paths, bool& had_errors);
+
+struct InputItem {
+  std::string path;  // "-" for standard input
+};
+// Expands files and folders (recursive, sorted, hidden entries skipped) into input items; reports
+// missing paths on stderr and sets `had_errors`.
+std::vector<InputItem> expand_inputs(const std::vector<std::string>& paths, bool& had_errors);
+
+bool read_input(const InputItem& item, std::string& bytes, std::string& error);
+
+bool use_color(const std::string& when);  // auto|always|never; honours NO_COLOR and TERM=dumb
+
+// Buffered writer to standard output that notices a closed pipe.
+class Output {
+ public:
+  Output();
+  ~Output();
+  void write(std::string_view s);
+  void flush();
+  bool closed() const { return closed_; }
+
+ private:
+  std::string buffer_;
+  bool closed_ = false;
+};
+
+void print_error(std::string_view command, std::string_view message);
+
+}  // namespace tamga::app

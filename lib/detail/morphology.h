@@ -1,0 +1,43 @@
+// Inflection: which endings a stem may take in a language, and which written forms the stem itself takes
+// before them. Turkic suffixes follow vowel harmony and consonant alternation; English adds plural,
+// possessive and verb endings.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tamga/language.h"
+
+namespace tamga::detail {
+
+enum class StemCondition : unsigned char {
+  kNone,         // the stem as written; any valid inflection, or none
+  kNextVowel,    // an alternant used only before a vowel-initial suffix (kitap → kitab-ı, şehir → şehr-i)
+  kNextYor,      // a Turkish verb stem whose final vowel narrows before -yor (karala → karalı-yor)
+  kEnIes,        // enemy → enemi-es, enemi-ed
+  kEnDropE,      // hate → hat-ing
+  kEnDoubled,    // stop → stopp-ed, stopp-ing
+};
+
+struct StemVariant {
+  std::string key;
+  StemCondition condition = StemCondition::kNone;
+};
+
+// Appends the written alternants of `stem` (already normalized) for `lang`, the stem itself first.
+void stem_variants(Lang lang, std::string_view stem, std::vector<StemVariant>& out);
+
+struct InflectionParse {
+  bool ok = false;
+  bool negative = false;  // a negative verb suffix (Turkish -mA-) was part of the ending
+};
+
+// Is `rest` a valid inflectional ending after `key` (a stem alternant with its condition)?
+InflectionParse parse_inflection(Lang lang, std::string_view key, StemCondition condition, std::string_view rest);
+
+// Does `token` (normalized) match the word `stem` (normalized) or one of its inflected forms?
+InflectionParse inflected_match(Lang lang, const std::vector<StemVariant>& variants, std::string_view token);
+
+bool has_inflection_rules(Lang lang);
+
+}  // namespace tamga::detail

@@ -1,0 +1,40 @@
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "detail/json_writer.h"
+
+namespace tamga::detail {
+
+void append_json_string(std::string& out, std::string_view s) {
+  out += '"';
+  size_t run = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7F) continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default: fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
+    }
+  }
+  out.append(s.data() + run, s.size() - run);
+  out += '"';
+}
+
+void append_json_number(std::string& out, double v) {
+  if (!std::isfinite(v)) {
+    out += '0';
+    return;
+  }
+  double r = std::round(v * 10000.0) / 10000.0;
+  if (r == std::floor(r) && std::fabs(r) < 1e15) fmt::format_to(std::back_inserter(out), "{}", static_cast<long long>(r));
+  else fmt::format_to(std::back_inserter(out), "{}", r);
+}
+
+}  // namespace tamga::detail

@@ -1,0 +1,144 @@
+#include "tamga/langid.h"
+
+#include <cld2/public/compact_lang_det.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+#include <algorithm>
+#include <array>
+
+#include "detail/utf8.h"
+
+namespace tamga {
+
+namespace {
+
+struct LetterCounts {
+  size_t latin = 0, cyrillic = 0, other = 0;
+  // Letters that single out a language (lowercase and uppercase counted together).
+  size_t schwa = 0;           // ə: Azerbaijani
+  size_t turkmen = 0;         // ý ň ž: Turkmen
+  size_t a_umlaut = 0;        // ä: Turkmen, Kazakh Latin
+  size_t kazakh_cyr = 0;      // ә ғ қ ұ і һ: Kazakh
+  size_t kyrgyz_kazakh = 0;   // ң ө ү: Kyrgyz and Kazakh
+  size_t uzbek_cyr = 0;       // ў ҳ қ ғ: Uzbek Cyrillic (қ ғ also Kazakh)
+  size_t uzbek_short_u = 0;   // ў
+  size_t uzbek_lat = 0;       // oʻ gʻ (any apostrophe after o/g), q, x common
+  size_t turkish = 0;         // ğ ı ş (also Azerbaijani)
+  size_t kazakh_latin = 0;    // ñ ū
+};
+
+LetterCounts count_letters(std::string_view text) {
+  LetterCounts c;
+  char32_t previous = 0;
+  size_t limit = std::min<size_t>(text.size(), 1 << 16);
+  for (size_t i = 0; i < limit;) {
+    char32_t ch = detail::next_code_point(text, i);
+    char32_t lower = static_cast<char32_t>(u_tolower(static_cast<UChar32>(ch)));
+    if (u_isalpha(static_cast<UChar32>(ch))) {
+      UErrorCode err = U_ZERO_ERROR;
+      UScriptCode sc = uscript_getScript(static_cast<UChar32>(ch), &err);
+      if (sc == USCRIPT_LATIN) ++c.latin;
+      else if (sc == USCRIPT_CYRILLIC) ++c.cyrillic;
+      else if (sc != USCRIPT_COMMON && sc != USCRIPT_INHERITED) ++c.other;
+    }
+    switch (lower) {
+      case U'ə': ++c.schwa; break;
+      case U'ý': case U'ň': case U'ž': ++c.turkmen; break;
+      case U'ä': ++c.a_umlaut; break;
+      case U'ә': case U'ұ': case U'і': case U'һ': ++c.kazakh_cyr; break;
+      case U'ғ': case U'қ': ++c.kazakh_cyr; ++c.uzbek_cyr; break;
+      case U'ң': case U'ө': case U'ү': ++c.kyrgyz_kazakh; break;
+      case U'ў': ++c.uzbek_cyr; ++c.uzbek_short_u; break;
+      case U'ҳ': ++c.uzbek_cyr; break;
+      case U'ğ': case U'ı': case U'ş': ++c.turkish; break;
+      case U'ñ': case U'ū': ++c.kazakh_latin; break;
+      default:
+        if ((previous == U'o' || previous == U'g') && detail::is_apostrophe(ch) && ch != U'\'') ++c.uzbek_lat;
+        else if ((previous == U'o' || previous == U'g') && ch == U'\'') ++c.uzbek_lat;
+    }
+    previous = lower;
+  }
+  return c;
+}
+
+Lang from_cld2(CLD2::Language l) {
+  switch (l) {
+    case CLD2::ENGLISH: return Lang::kEn;
+    case CLD2::TURKISH: return Lang::kTr;
+    case CLD2::AZERBAIJANI: return Lang::kAz;
+    case CLD2::KAZAKH: return Lang::kKk;
+    case CLD2::KYRGYZ: return Lang::kKy;
+    case CLD2::UZBEK: return Lang::kUz;
+    case CLD2::TURKMEN: return Lang::kTk;
+    default: return Lang::kUnknown;
+  }
+}
+
+}  // namespace
+
+Script detect_script(std::string_view text) {
+  LetterCounts c = count_letters(text);
+  if (c.latin == 0 && c.cyrillic == 0 && c.other == 0) return Script::kUnknown;
+  if (c.latin >= c.cyrillic && c.latin >= c.other) return Script::kLatin;
+  if (c.cyrillic >= c.other) return Script::kCyrillic;
+  return Script::kOther;
+}
+
+LanguageGuess identify_language(std::string_view text) {
+  LanguageGuess g;
+  LetterCounts c = count_letters(text);
+  size_t letters = c.latin + c.cyrillic + c.other;
+  if (letters == 0) return g;
+  g.script = c.latin >= c.cyrillic && c.latin >= c.other ? Script::kLatin
+             : c.cyrillic >= c.other                     ? Script::kCyrillic
+                                                         : Script::kOther;
+  CLD2::Language top3[3];
+  int percent3[3];
+  int text_bytes = 0;
+  bool reliable = false;
+  std::string_view sample = text.substr(0, 1 << 16);
+  // Cut at a code point boundary.
+  size_t cut = sample.size();
+  while (cut > 0 && cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  sample = sample.substr(0, cut);
+  CLD2::Language l = CLD2::ExtDetectLanguageSummary(sample.data(), static_cast<int>(sample.size()), true, top3,
+                                                    percent3, &text_bytes, &reliable);
+  Lang cld = from_cld2(l);
+  double cld_conf = reliable ? std::min(1.0, percent3[0] / 100.0) : 0.4 * percent3[0] / 100.0;
+
+  // Distinctive letters decide where CLD2 is weak: short texts, Turkmen, Kazakh Latin, and the
+  // Turkish/Azerbaijani/Turkmen ties.
+  auto per_letter = [&](size_t n) { return static_cast<double>(n) / static_cast<double>(letters); };
+  Lang rule = Lang::kUnknown;
+  if (g.script == Script::kCyrillic) {
+    if (c.uzbek_short_u > 0 || (c.uzbek_cyr > 0 && c.kazakh_cyr == c.uzbek_cyr && c.kyrgyz_kazakh == 0)) rule = Lang::kUz;
+    else if (c.kazakh_cyr > 0) rule = Lang::kKk;
+    else if (c.kyrgyz_kazakh > 0) rule = Lang::kKy;
+  } else if (g.script == Script::kLatin) {
+    if (per_letter(c.schwa) > 0.002) rule = Lang::kAz;
+    else if (c.turkmen > 0 && per_letter(c.turkmen + c.a_umlaut) > 0.004) rule = Lang::kTk;
+    else if (c.kazakh_latin > 0 || (c.a_umlaut > 0 && c.turkish > 0)) rule = Lang::kKk;
+    else if (c.uzbek_lat > 0 && c.turkish == 0) rule = Lang::kUz;
+    else if (c.turkish > 0 && per_letter(c.turkish) > 0.003) rule = Lang::kTr;
+  }
+  if (cld != Lang::kUnknown && reliable) {
+    // A reliable CLD2 answer stands, except between Turkic languages, where the letters decide.
+    bool tie_break = rule != Lang::kUnknown && rule != cld && is_turkic(rule) && is_turkic(cld);
+    g.lang = tie_break ? rule : cld;
+    g.confidence = rule == cld ? std::max(cld_conf, 0.95) : tie_break ? 0.8 : cld_conf;
+  } else if (rule != Lang::kUnknown) {
+    g.lang = rule;
+    g.confidence = rule == cld ? 0.9 : 0.7;
+  } else if (cld != Lang::kUnknown) {
+    g.lang = cld;
+    g.confidence = cld_conf;
+  } else if (g.script == Script::kLatin && letters >= 3) {
+    // Plain ASCII Latin with no Turkic letters and nothing CLD2 recognized: most likely English.
+    g.lang = Lang::kEn;
+    g.confidence = 0.3;
+  }
+  return g;
+}
+
+}  // namespace tamga

@@ -1,0 +1,133 @@
+#include <algorithm>
+
+#include "detail/lexicon_impl.h"
+#include "tamga/tokenize.h"
+
+namespace tamga {
+
+Lexicon::Lexicon() : impl_(std::make_unique<Impl>()) {}
+Lexicon::~Lexicon() = default;
+const std::vector<Entry>& Lexicon::entries() const { return impl_->entries; }
+
+void Lexicon::Impl::compile(std::vector<Entry> all, std::vector<std::unique_ptr<RE2>> res) {
+  entries = std::move(all);
+  regexes = std::move(res);
+  variants.resize(entries.size());
+  for (unsigned e = 0; e < entries.size(); ++e) {
+    const Entry& entry = entries[e];
+    auto& per_word = variants[e];
+    per_word.resize(entry.words.size());
+    for (size_t w = 0; w < entry.words.size(); ++w) {
+      if (entry.words[w].kind == PatternKind::kWord) {
+        if (entry.lang == Lang::kUnknown) per_word[w].push_back({entry.words[w].text, detail::StemCondition::kNone});
+        else detail::stem_variants(entry.lang, entry.words[w].text, per_word[w]);
+      }
+    }
+    LangIndex& idx = index[static_cast<size_t>(entry.lang)];
+    const PatternWord& first = entry.words.front();
+    switch (first.kind) {
+      case PatternKind::kRegex: idx.regex_first.push_back(e); break;
+      case PatternKind::kExact:
+      case PatternKind::kPrefix: idx.by_key[first.text].push_back({e, first.kind, detail::StemCondition::kNone}); break;
+      case PatternKind::kWord:
+        for (const auto& v : per_word[0]) idx.by_key[v.key].push_back({e, PatternKind::kWord, v.condition});
+        break;
+    }
+  }
+  for (LangIndex& idx : index) {
+    for (const auto& [key, _] : idx.by_key) idx.key_lengths.push_back(static_cast<unsigned>(key.size()));
+    std::sort(idx.key_lengths.begin(), idx.key_lengths.end());
+    idx.key_lengths.erase(std::unique(idx.key_lengths.begin(), idx.key_lengths.end()), idx.key_lengths.end());
+  }
+}
+
+bool Lexicon::Impl::word_matches(unsigned entry, unsigned word, std::string_view token, bool* negative) const {
+  const Entry& e = entries[entry];
+  const PatternWord& w = e.words[word];
+  switch (w.kind) {
+    case PatternKind::kExact: return token == w.text;
+    case PatternKind::kPrefix: return token.substr(0, w.text.size()) == w.text;
+    case PatternKind::kRegex: return RE2::FullMatch(token, *regexes[static_cast<size_t>(w.regex)]);
+    case PatternKind::kWord: break;
+  }
+  if (e.lang == Lang::kUnknown) return token == w.text;
+  auto parse = detail::inflected_match(e.lang, variants[entry][word], token);
+  if (parse.ok && negative) *negative = *negative || parse.negative;
+  return parse.ok;
+}
+
+bool Lexicon::word_matches(const PatternWord& word, Lang lang, std::string_view token, bool* negative) const {
+  switch (word.kind) {
+    case PatternKind::kExact: return token == word.text;
+    case PatternKind::kPrefix: return token.substr(0, word.text.size()) == word.text;
+    case PatternKind::kRegex:
+      return word.regex >= 0 && static_cast<size_t>(word.regex) < impl_->regexes.size() &&
+             RE2::FullMatch(token, *impl_->regexes[static_cast<size_t>(word.regex)]);
+    case PatternKind::kWord: break;
+  }
+  std::vector<detail::StemVariant> variants;
+  detail::stem_variants(lang, word.text, variants);
+  auto parse = detail::inflected_match(lang, variants, token);
+  if (negative) *negative = parse.negative;
+  return parse.ok;
+}
+
+void Lexicon::find_matches(const TokenList& tokens, Lang lang, std::vector<Match>& out) const {
+  const auto& impl = *impl_;
+  const std::array<const Impl::LangIndex*, 2> indexes{&impl.index[static_cast<size_t>(lang)],
+                                                      lang == Lang::kUnknown ? nullptr : &impl.index[0]};
+  const size_t n = tokens.tokens.size();
+  // Checks the words after the first; records the match.
+  auto extend = [&](unsigned entry, size_t first, bool negative) {
+    const Entry& e = impl.entries[entry];
+    size_t count = e.words.size();
+    if (first + count > n) return;
+    unsigned sentence = tokens.tokens[first].sentence;
+    for (size_t k = 1; k < count; ++k) {
+      const Token& t = tokens.tokens[first + k];
+      if (t.sentence != sentence) return;
+      if (!impl.word_matches(entry, static_cast<unsigned>(k), tokens.norm(t), &negative)) return;
+    }
+    out.push_back({entry, static_cast<unsigned>(first), static_cast<unsigned>(first + count - 1), negative});
+  };
+  for (size_t i = 0; i < n; ++i) {
+    std::string_view token = tokens.norm(tokens.tokens[i]);
+    for (const Impl::LangIndex* idx : indexes) {
+      if (!idx) continue;
+      for (unsigned len : idx->key_lengths) {
+        if (len > token.size()) break;
+        // Only at code point boundaries.
+        if (len < token.size() && (static_cast<unsigned char>(token[len]) & 0xC0) == 0x80) continue;
+        auto it = idx->by_key.find(token.substr(0, len));
+        if (it == idx->by_key.end()) continue;
+        std::string_view rest = token.substr(len);
+        for (const Impl::Candidate& c : it->second) {
+          bool negative = false;
+          bool ok = false;
+          const Entry& e = impl.entries[c.entry];
+          switch (c.kind) {
+            case PatternKind::kExact: ok = rest.empty(); break;
+            case PatternKind::kPrefix: ok = true; break;
+            case PatternKind::kRegex: break;
+            case PatternKind::kWord:
+              if (e.lang == Lang::kUnknown) {
+                ok = rest.empty();
+              } else {
+                auto parse = detail::parse_inflection(e.lang, it->first, c.condition, rest);
+                ok = parse.ok;
+                negative = parse.negative;
+              }
+              break;
+          }
+          if (ok) extend(c.entry, i, negative);
+        }
+      }
+      for (unsigned entry : idx->regex_first) {
+        const PatternWord& w = impl.entries[entry].words.front();
+        if (RE2::FullMatch(token, *impl.regexes[static_cast<size_t>(w.regex)])) extend(entry, i, false);
+      }
+    }
+  }
+}
+
+}  // namespace tamga

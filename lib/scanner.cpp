@@ -1,0 +1,218 @@
+#include "tamga/scanner.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+#include "detail/language_rules.h"
+#include "detail/utf8.h"
+#include "detail/voice.h"
+#include "tamga/langid.h"
+
+namespace tamga {
+
+Document document_from_bytes(std::string id, std::string_view bytes, const DecodeOptions& options) {
+  Document doc;
+  doc.id = std::move(id);
+  auto decoded = decode(bytes, options);
+  if (!decoded.ok()) {
+    doc.errors.push_back({"decode-failed", decoded.status().message(), -1});
+    return doc;
+  }
+  doc.text = std::move(decoded->text);
+  doc.encoding = std::move(decoded->encoding);
+  doc.warnings = std::move(decoded->warnings);
+  return doc;
+}
+
+struct Scanner::Impl {
+  std::shared_ptr<const Lexicon> lexicon;
+  ScanOptions options;
+  std::unique_ptr<Tokenizer> tokenizer;
+  std::vector<Match> matches;
+  std::vector<unsigned char> quoted;
+  std::vector<int> owner;  // per token: index of the accepted span covering it, or -1
+};
+
+Scanner::Scanner() : impl_(std::make_unique<Impl>()) {}
+Scanner::~Scanner() = default;
+
+Result<std::unique_ptr<Scanner>> Scanner::create(std::shared_ptr<const Lexicon> lexicon, ScanOptions options) {
+  auto tokenizer = Tokenizer::create();
+  if (!tokenizer.ok()) return tokenizer.status();
+  std::unique_ptr<Scanner> s(new Scanner());
+  s->impl_->lexicon = std::move(lexicon);
+  s->impl_->options = options;
+  s->impl_->tokenizer = std::move(tokenizer).value();
+  return s;
+}
+
+void Scanner::identify(Document& doc) {
+  if (impl_->options.force_lang) {
+    doc.lang = *impl_->options.force_lang;
+    doc.script = detect_script(doc.text);
+    doc.lang_confidence = 1;
+    return;
+  }
+  LanguageGuess g = identify_language(doc.text);
+  doc.lang = g.lang;
+  doc.script = g.script;
+  doc.lang_confidence = g.confidence;
+}
+
+void Scanner::tokenize(Document& doc) { impl_->tokenizer->tokenize(doc.text, doc.lang, doc.tokens); }
+
+namespace {
+
+struct Span {
+  unsigned first, last;
+  std::vector<Technique> techniques;
+};
+
+// Line (1-based) and column (1-based, code points) of byte offsets, computed in one forward pass over
+// offsets visited in increasing order.
+class LineCounter {
+ public:
+  explicit LineCounter(std::string_view text) : text_(text) {}
+  void locate(unsigned offset, unsigned& line, unsigned& col) {
+    if (offset < pos_) { pos_ = 0; line_ = 1; line_start_ = 0; }
+    for (; pos_ < offset && pos_ < text_.size(); ++pos_) {
+      if (text_[pos_] == '\n') { ++line_; line_start_ = pos_ + 1; }
+    }
+    line = line_;
+    col = static_cast<unsigned>(detail::code_point_count(text_.substr(line_start_, offset - line_start_))) + 1;
+  }
+
+ private:
+  std::string_view text_;
+  size_t pos_ = 0, line_start_ = 0;
+  unsigned line_ = 1;
+};
+
+void add_modifier(Hit& hit, std::string kind, std::string_view cue, double factor) {
+  for (const auto& m : hit.modifiers)
+    if (m.kind == kind) return;
+  hit.modifiers.push_back({std::move(kind), std::string(cue), factor});
+}
+
+}  // namespace
+
+void Scanner::match(Document& doc) {
+  auto& impl = *impl_;
+  const auto& entries = impl.lexicon->entries();
+  const auto& ts = doc.tokens.tokens;
+  doc.hits.clear();
+  impl.matches.clear();
+  impl.lexicon->find_matches(doc.tokens, doc.lang, impl.matches);
+  auto& ms = impl.matches;
+  auto byte_length = [&](const Match& m) { return ts[m.last].end - ts[m.first].start; };
+  // Longest first; at equal length the earliest; then lexicon order. The longest match wins, and one
+  // span counts once per technique.
+  std::sort(ms.begin(), ms.end(), [&](const Match& a, const Match& b) {
+    if (byte_length(a) != byte_length(b)) return byte_length(a) > byte_length(b);
+    if (a.first != b.first) return a.first < b.first;
+    return a.entry < b.entry;
+  });
+  impl.owner.assign(ts.size(), -1);
+  std::vector<Span> spans;
+  std::vector<std::pair<unsigned, const Match*>> accepted;  // (span, match)
+  for (const Match& m : ms) {
+    int owner = impl.owner[m.first];
+    bool free = true, same = owner >= 0;
+    for (unsigned k = m.first; k <= m.last; ++k) {
+      if (impl.owner[k] >= 0) free = false;
+      if (impl.owner[k] != owner) same = false;
+    }
+    Technique tech = entries[m.entry].technique;
+    if (free) {
+      spans.push_back({m.first, m.last, {tech}});
+      for (unsigned k = m.first; k <= m.last; ++k) impl.owner[k] = static_cast<int>(spans.size() - 1);
+      accepted.emplace_back(static_cast<unsigned>(spans.size() - 1), &m);
+    } else if (same) {
+      Span& s = spans[static_cast<size_t>(owner)];
+      if (s.first != m.first || s.last != m.last) continue;
+      if (std::find(s.techniques.begin(), s.techniques.end(), tech) != s.techniques.end()) continue;
+      s.techniques.push_back(tech);
+      accepted.emplace_back(static_cast<unsigned>(owner), &m);
+    }
+  }
+  std::sort(accepted.begin(), accepted.end(), [](const auto& a, const auto& b) {
+    if (a.second->first != b.second->first) return a.second->first < b.second->first;
+    return a.second->entry < b.second->entry;
+  });
+
+  detail::mark_quoted_tokens(doc.text, doc.tokens, doc.lang, impl.quoted);
+  const detail::LanguageRules& rules = detail::rules_for(doc.lang);
+  auto surface = [&](unsigned k) { return std::string_view(doc.text).substr(ts[k].start, ts[k].end - ts[k].start); };
+
+  for (const auto& [span, m] : accepted) {
+    const Entry& e = entries[m->entry];
+    Hit h;
+    h.technique = e.technique;
+    h.entry = e.id;
+    h.gloss = e.gloss;
+    h.first_token = m->first;
+    h.last_token = m->last;
+    h.start = ts[m->first].start;
+    h.end = ts[m->last].end;
+    h.base_weight = e.weight;
+    h.voice = impl.quoted[m->first] ? Voice::kQuoted : Voice::kAuthor;
+    unsigned sentence = ts[m->first].sentence;
+    if (m->negative_suffix) add_modifier(h, "negation", "negative verb suffix", 0.5);
+    for (unsigned d = 1; d <= rules.window && d <= m->first; ++d) {
+      unsigned k = m->first - d;
+      if (ts[k].sentence != sentence) break;
+      std::string_view norm = doc.tokens.norm(ts[k]);
+      for (const auto& c : rules.negation_before)
+        if (detail::cue_matches(c.cue, norm)) add_modifier(h, "negation", surface(k), c.factor);
+      if (d == 1)  // intensifiers qualify the word right after them
+        for (const auto& c : rules.intensifier_before)
+          if (detail::cue_matches(c.cue, norm)) add_modifier(h, "intensifier", surface(k), c.factor);
+    }
+    for (unsigned d = 1; d <= 2 && m->last + d < ts.size(); ++d) {
+      unsigned k = m->last + d;
+      if (ts[k].sentence != sentence) break;
+      std::string_view norm = doc.tokens.norm(ts[k]);
+      for (const auto& c : rules.negation_after)
+        if (detail::cue_matches(c.cue, norm)) add_modifier(h, "negation", surface(k), c.factor);
+    }
+    double w = e.weight;
+    for (const auto& mod : h.modifiers) w *= mod.factor;
+    h.weight = w;
+    doc.hits.push_back(std::move(h));
+  }
+
+  // Repetition: the same entry hit again in one document (a loaded term, or a label for a person or
+  // group) is also reported as Repetition, from its second occurrence on, at half the entry's weight.
+  std::unordered_map<std::string_view, unsigned> seen;
+  std::vector<Hit> repeats;
+  for (const Hit& h : doc.hits) {
+    if (h.technique == Technique::kRepetition) continue;
+    unsigned n = ++seen[h.entry];
+    if (n < 2) continue;
+    Hit r = h;
+    r.technique = Technique::kRepetition;
+    r.entry = "rule.repetition:" + h.entry;
+    r.gloss = fmt::format("repeats \"{}\" (occurrence {} in this document)",
+                          std::string_view(doc.text).substr(h.start, h.end - h.start), n);
+    r.base_weight = 0.5 * h.base_weight;
+    r.weight = 0.5 * h.weight;
+    repeats.push_back(std::move(r));
+  }
+  for (auto& r : repeats) doc.hits.push_back(std::move(r));
+  std::stable_sort(doc.hits.begin(), doc.hits.end(), [](const Hit& a, const Hit& b) { return a.start < b.start; });
+
+  LineCounter lines(doc.text);
+  for (Hit& h : doc.hits) lines.locate(h.start, h.line, h.col);
+}
+
+void Scanner::scan(Document& doc) {
+  identify(doc);
+  tokenize(doc);
+  match(doc);
+  score_document(doc, impl_->options.quoted_factor);
+}
+
+}  // namespace tamga

@@ -1,0 +1,101 @@
+#include "tamga/tokenize.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
+#include "detail/utf8.h"
+#include "tamga/normalize.h"
+
+namespace tamga {
+
+struct Tokenizer::Impl {
+  std::unique_ptr<icu::BreakIterator> words;
+  Normalizer normalizer;
+  UText text_buffer = UTEXT_INITIALIZER;
+  ~Impl() { utext_close(&text_buffer); }
+};
+
+Tokenizer::Tokenizer() : impl_(std::make_unique<Impl>()) {}
+Tokenizer::~Tokenizer() = default;
+Normalizer& Tokenizer::normalizer() { return impl_->normalizer; }
+
+Result<std::unique_ptr<Tokenizer>> Tokenizer::create() {
+  std::unique_ptr<Tokenizer> t(new Tokenizer());
+  UErrorCode err = U_ZERO_ERROR;
+  t->impl_->words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), err));
+  if (U_FAILURE(err) || !t->impl_->words) {
+    return Status(StatusCode::kResourceExhausted, std::string("cannot create ICU word break iterator: ") + u_errorName(err));
+  }
+  return t;
+}
+
+namespace {
+
+// Does the gap between two tokens end a sentence? Terminal punctuation followed by whitespace, or a blank
+// line. ("U.S" keeps its inner dot inside the token, so it does not count.)
+bool gap_ends_sentence(std::string_view gap) {
+  size_t newlines = 0;
+  bool terminal = false;
+  bool space_after_terminal = false;
+  for (size_t i = 0; i < gap.size();) {
+    char32_t c = detail::next_code_point(gap, i);
+    if (c == U'\n' && ++newlines >= 2) return true;
+    if (c == U'.' || c == U'!' || c == U'?' || c == U'\u2026' || c == U'\u061F' || c == U'\u3002') terminal = true;
+    else if (terminal && (c == U' ' || c == U'\n' || c == U'\t' || c == U'\r' || c == U'\u00A0')) space_after_terminal = true;
+  }
+  return space_after_terminal;
+}
+
+// Apostrophes ICU does not keep inside a word (` and ´) still join a Turkic suffix to its stem.
+size_t joining_apostrophe_length(std::string_view gap) {
+  if (gap == "`") return 1;
+  if (gap == "\xC2\xB4") return 2;
+  return 0;
+}
+
+}  // namespace
+
+void Tokenizer::tokenize(std::string_view text, Lang lang, TokenList& out) {
+  out.clear();
+  auto& impl = *impl_;
+  UErrorCode err = U_ZERO_ERROR;
+  utext_openUTF8(&impl.text_buffer, text.data(), static_cast<int64_t>(text.size()), &err);
+  if (U_FAILURE(err)) return;
+  impl.words->setText(&impl.text_buffer, err);
+  if (U_FAILURE(err)) return;
+
+  unsigned sentence = 0;
+  unsigned previous_end = 0;
+  int32_t start = impl.words->first();
+  for (int32_t end = impl.words->next(); end != icu::BreakIterator::DONE; start = end, end = impl.words->next()) {
+    int32_t status = impl.words->getRuleStatus();
+    if (status < UBRK_WORD_NONE_LIMIT) continue;
+    auto ustart = static_cast<unsigned>(start), uend = static_cast<unsigned>(end);
+    std::string_view gap = text.substr(previous_end, ustart - previous_end);
+    if (!out.tokens.empty()) {
+      Token& last = out.tokens.back();
+      if (!last.numeric && status >= UBRK_WORD_LETTER && joining_apostrophe_length(gap) > 0) {
+        // Merge "Ankara`da" into one token.
+        last.end = uend;
+        out.normalized.resize(last.norm_start);
+        impl.normalizer.fold_token(text.substr(last.start, last.end - last.start), lang, out.normalized);
+        last.norm_end = static_cast<unsigned>(out.normalized.size());
+        previous_end = uend;
+        continue;
+      }
+      if (gap_ends_sentence(gap)) ++sentence;
+    }
+    Token t;
+    t.start = ustart;
+    t.end = uend;
+    t.sentence = sentence;
+    t.numeric = status < UBRK_WORD_NUMBER_LIMIT;
+    t.norm_start = static_cast<unsigned>(out.normalized.size());
+    impl.normalizer.fold_token(text.substr(ustart, uend - ustart), lang, out.normalized);
+    t.norm_end = static_cast<unsigned>(out.normalized.size());
+    out.tokens.push_back(t);
+    previous_end = uend;
+  }
+}
+
+}  // namespace tamga

@@ -1,0 +1,149 @@
+#include "detail/voice.h"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+
+#include "detail/language_rules.h"
+#include "detail/utf8.h"
+
+namespace tamga::detail {
+
+namespace {
+bool is_letter_or_digit(char32_t c) { return c != 0 && u_isalnum(static_cast<UChar32>(c)); }
+}  // namespace
+
+std::vector<std::pair<unsigned, unsigned>> quoted_ranges(std::string_view text) {
+  std::vector<std::pair<unsigned, unsigned>> ranges;
+  int curly = 0, guillemet = 0, angle = 0, single_curly = 0;
+  bool straight_double = false, straight_single = false;
+  bool low_open = false;  // „ ... “ (German/Baltic style): “ then closes
+  unsigned open_at = 0;
+  auto inside = [&] { return curly > 0 || guillemet > 0 || angle > 0 || single_curly > 0 || straight_double || straight_single; };
+  auto reset = [&] {
+    curly = guillemet = angle = single_curly = 0;
+    straight_double = straight_single = low_open = false;
+  };
+  char32_t previous = 0;
+  size_t newline_run = 0;
+  for (size_t i = 0; i < text.size();) {
+    size_t at = i;
+    char32_t c = next_code_point(text, i);
+    char32_t next = 0;
+    if (i < text.size()) {
+      size_t k = i;
+      next = next_code_point(text, k);
+    }
+    bool was_inside = inside();
+    if (c == U'\n') {
+      if (++newline_run >= 2 && was_inside) {
+        ranges.emplace_back(open_at, static_cast<unsigned>(at));
+        reset();
+        previous = c;
+        continue;
+      }
+    } else if (c != U'\r' && c != U' ' && c != U'\t') {
+      newline_run = 0;
+    }
+    switch (c) {
+      case U'\u201C':  // “ opens, or closes a „
+        if (low_open) { --curly; low_open = false; }
+        else ++curly;
+        break;
+      case U'\u201E': ++curly; low_open = true; break;
+      case U'\u201D': if (curly > 0) --curly; else if (!was_inside) ++curly; break;  // ” also opens in Swedish/Finnish style
+      case U'\u00AB': ++guillemet; break;
+      case U'\u00BB': if (guillemet > 0) --guillemet; break;
+      case U'\u2039': ++angle; break;
+      case U'\u203A': if (angle > 0) --angle; break;
+      case U'"': straight_double = !straight_double; break;
+      case U'\u2018':
+        if (!is_letter_or_digit(previous)) ++single_curly;
+        break;
+      case U'\u2019':
+        if (single_curly > 0 && !is_letter_or_digit(next)) --single_curly;
+        break;
+      case U'\'':
+        if (!straight_single && !is_letter_or_digit(previous) && is_letter_or_digit(next)) straight_single = true;
+        else if (straight_single && previous != U' ' && !is_letter_or_digit(next)) straight_single = false;
+        break;
+      default: break;
+    }
+    bool now_inside = inside();
+    if (!was_inside && now_inside) open_at = static_cast<unsigned>(at);
+    if (was_inside && !now_inside) ranges.emplace_back(open_at, static_cast<unsigned>(i));
+    previous = c;
+  }
+  if (inside()) ranges.emplace_back(open_at, static_cast<unsigned>(text.size()));
+  return ranges;
+}
+
+namespace {
+
+bool matches_any(const std::vector<std::string_view>& cues, std::string_view token) {
+  return std::any_of(cues.begin(), cues.end(), [&](std::string_view c) { return cue_matches(c, token); });
+}
+
+// Marks reported statements sentence by sentence.
+void mark_reported(std::string_view text, const TokenList& tokens, const LanguageRules& rules,
+                   std::vector<unsigned char>& quoted) {
+  const auto& ts = tokens.tokens;
+  size_t begin = 0;
+  while (begin < ts.size()) {
+    size_t end = begin;
+    while (end < ts.size() && ts[end].sentence == ts[begin].sentence) ++end;
+    auto mark = [&](size_t from, size_t to) {
+      for (size_t k = from; k < to; ++k) quoted[k] = 1;
+    };
+    bool done = false;
+    // "according to ..." / "X'e göre": the whole sentence is the source's.
+    for (size_t i = begin; i < end && !done; ++i) {
+      for (const auto& phrase : rules.source_phrases) {
+        if (i + phrase.size() > end) continue;
+        bool all = true;
+        for (size_t k = 0; k < phrase.size() && all; ++k) all = tokens.norm(ts[i + k]) == phrase[k];
+        if (all) { mark(begin, end); done = true; break; }
+      }
+      if (!done && i > begin && tokens.norm(ts[i]) == "göre") {
+        std::string_view head = tokens.norm(ts[i - 1]);
+        bool source = head.find('\'') != std::string_view::npos || matches_any(rules.source_heads, head);
+        if (source) { mark(begin, end); done = true; }
+      }
+    }
+    for (size_t i = begin; i < end && !done; ++i) {
+      if (!matches_any(rules.reporting_verbs, tokens.norm(ts[i]))) continue;
+      size_t last = end - 1;
+      if (last - i <= 2 && i > begin) {
+        // "..., he said." / "... dedi.": what comes before is the report.
+        size_t stop = i;
+        // Leave the speaker out: for English, the words after the last comma before the verb.
+        for (size_t k = i; rules.speaker_after_comma && k > begin; --k) {
+          std::string_view gap = text.substr(ts[k - 1].end, ts[k].start - ts[k - 1].end);
+          if (gap.find(',') != std::string_view::npos || gap.find(':') != std::string_view::npos) { stop = k; break; }
+        }
+        mark(begin, stop);
+      } else {
+        // "... said (that) ...": what follows is the report.
+        mark(i + 1, end);
+      }
+      done = true;
+    }
+    begin = end;
+  }
+}
+
+}  // namespace
+
+void mark_quoted_tokens(std::string_view text, const TokenList& tokens, Lang lang, std::vector<unsigned char>& quoted) {
+  quoted.assign(tokens.tokens.size(), 0);
+  auto ranges = quoted_ranges(text);
+  size_t r = 0;
+  for (size_t i = 0; i < tokens.tokens.size(); ++i) {
+    unsigned start = tokens.tokens[i].start;
+    while (r < ranges.size() && ranges[r].second <= start) ++r;
+    if (r < ranges.size() && ranges[r].first <= start && start < ranges[r].second) quoted[i] = 1;
+  }
+  mark_reported(text, tokens, rules_for(lang), quoted);
+}
+
+}  // namespace tamga::detail

@@ -1,0 +1,3 @@
+#include <doctest/doctest.h>
+#include "tamga/decode.h"
+TEST_CASE("placeholder") { CHECK(tamga::decode("abc").ok()); }
