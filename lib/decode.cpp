@@ -144,7 +144,7 @@ std::string detect_legacy(std::string_view bytes) {
   const UCharsetMatch* match = ucsdet_detect(det.get(), &err);
   if (U_FAILURE(err) || !match) return {};
   const char* name = ucsdet_getName(match, &err);
-  if (U_FAILURE(err) || !name) return {};
+  if (U_FAILURE(err) || !name || ucsdet_getConfidence(match, &err) < 20) return {};
   return name;
 }
 
@@ -195,7 +195,8 @@ Result<DecodedText> decode(std::string_view bytes, const DecodeOptions& options)
   Utf8Scan scan = scan_utf8(bytes);
   // Text with valid multi-byte sequences is UTF-8 with a few damaged bytes; text with none is a legacy
   // single-byte encoding (Windows-1254, ISO-8859-9, Windows-1251, KOI8-R, ...).
-  if (automatic && scan.invalid > 0 && scan.invalid > scan.multibyte) {
+  // A handful of stray bytes in ASCII text is damaged UTF-8, not evidence of another encoding.
+  if (automatic && scan.invalid >= 4 && scan.invalid > scan.multibyte) {
     std::string legacy = detect_legacy(bytes);
     if (!legacy.empty() && legacy != "UTF-8" && legacy.rfind("UTF-", 0) != 0) {
       Status s = convert_with_icu(bytes, legacy.c_str(), out);

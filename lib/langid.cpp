@@ -19,10 +19,10 @@ struct LetterCounts {
   size_t schwa = 0;           // ə: Azerbaijani
   size_t turkmen = 0;         // ý ň ž: Turkmen
   size_t a_umlaut = 0;        // ä: Turkmen, Kazakh Latin
-  size_t kazakh_cyr = 0;      // ә ғ қ ұ і һ: Kazakh
+  size_t kazakh_cyr = 0;      // ә ұ і һ: Kazakh only
   size_t kyrgyz_kazakh = 0;   // ң ө ү: Kyrgyz and Kazakh
-  size_t uzbek_cyr = 0;       // ў ҳ қ ғ: Uzbek Cyrillic (қ ғ also Kazakh)
-  size_t uzbek_short_u = 0;   // ў
+  size_t kazakh_uzbek = 0;    // ғ қ: Kazakh and Uzbek Cyrillic
+  size_t uzbek_cyr = 0;       // ў ҳ: Uzbek Cyrillic only
   size_t uzbek_lat = 0;       // oʻ gʻ (any apostrophe after o/g), q, x common
   size_t turkish = 0;         // ğ ı ş (also Azerbaijani)
   size_t kazakh_latin = 0;    // ñ ū
@@ -47,10 +47,9 @@ LetterCounts count_letters(std::string_view text) {
       case U'ý': case U'ň': case U'ž': ++c.turkmen; break;
       case U'ä': ++c.a_umlaut; break;
       case U'ә': case U'ұ': case U'і': case U'һ': ++c.kazakh_cyr; break;
-      case U'ғ': case U'қ': ++c.kazakh_cyr; ++c.uzbek_cyr; break;
+      case U'ғ': case U'қ': ++c.kazakh_uzbek; break;
       case U'ң': case U'ө': case U'ү': ++c.kyrgyz_kazakh; break;
-      case U'ў': ++c.uzbek_cyr; ++c.uzbek_short_u; break;
-      case U'ҳ': ++c.uzbek_cyr; break;
+      case U'ў': case U'ҳ': ++c.uzbek_cyr; break;
       case U'ğ': case U'ı': case U'ş': ++c.turkish; break;
       case U'ñ': case U'ū': ++c.kazakh_latin; break;
       default:
@@ -112,9 +111,9 @@ LanguageGuess identify_language(std::string_view text) {
   auto per_letter = [&](size_t n) { return static_cast<double>(n) / static_cast<double>(letters); };
   Lang rule = Lang::kUnknown;
   if (g.script == Script::kCyrillic) {
-    if (c.uzbek_short_u > 0 || (c.uzbek_cyr > 0 && c.kazakh_cyr == c.uzbek_cyr && c.kyrgyz_kazakh == 0)) rule = Lang::kUz;
+    if (c.uzbek_cyr > 0 && c.kazakh_cyr == 0 && c.kyrgyz_kazakh == 0) rule = Lang::kUz;
     else if (c.kazakh_cyr > 0) rule = Lang::kKk;
-    else if (c.kyrgyz_kazakh > 0) rule = Lang::kKy;
+    else if (c.kyrgyz_kazakh > 0) rule = c.kazakh_uzbek > 0 ? Lang::kKk : Lang::kKy;
   } else if (g.script == Script::kLatin) {
     if (per_letter(c.schwa) > 0.002) rule = Lang::kAz;
     else if (c.turkmen > 0 && per_letter(c.turkmen + c.a_umlaut) > 0.004) rule = Lang::kTk;

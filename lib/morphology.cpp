@@ -79,6 +79,7 @@ std::vector<Arc> turkish_arcs() {
   add({kVerbNegative}, {"z"}, kVerbTense);
   add({kVerbTense}, {"(y)Im", "sIn", "(y)Iz", "sInIz", "lAr", "DIr", "DIrlAr"}, kEnd);
   add({kVerbTense}, {"(y)DI", "(y)sA"}, kVerbPast);
+  add({kVerbTense}, {"lArDI", "lArmIş", "lArsA"}, kEnd);
   add({kVerbTense}, {"(y)mIş"}, kVerbTense2);
   add({kVerbPast}, {"m", "n", "k", "nIz", "lAr"}, kEnd);
   add({kVerbTense2}, {"(y)Im", "sIn", "(y)Iz", "sInIz", "lAr"}, kEnd);
@@ -131,8 +132,8 @@ bool is_back(const Phonology& ph, char32_t v) { return contains(ph.back_unrounde
 bool is_rounded(const Phonology& ph, char32_t v) { return contains(ph.back_rounded, v) || contains(ph.front_rounded, v); }
 
 // Realizes `templ` after `ctx` into `out` (all candidates). With `lenient`, the first harmonizing vowel
-// and the first D/C may take any value: loanwords break harmony (saat-i, hal-i, gol-ü) and a wrong
-// variant never occurs in real text anyway.
+// may also take the front variant (loanwords ending in l, t, k break backness harmony: saat-i, hal-i,
+// kontrol-ü, idrak-i) and the first D/C either value (abbreviations, foreign names).
 void realize(const Phonology& ph, std::u32string_view templ, Context ctx, bool lenient, std::u32string& prefix,
              std::vector<std::u32string>& out) {
   if (templ.empty()) {
@@ -165,12 +166,12 @@ void realize(const Phonology& ph, std::u32string_view templ, Context ctx, bool l
   bool voiceless = contains(ph.voiceless, ctx.last);
   switch (t) {
     case U'A':
-      if (lenient) { emit(ph.a_back, rest, false); emit(ph.a_front, rest, false); }
-      else emit(back ? ph.a_back : ph.a_front, rest, false);
+      emit(back ? ph.a_back : ph.a_front, rest, false);
+      if (lenient && back) emit(ph.a_front, rest, false);
       return;
     case U'I':
-      if (lenient) { for (char32_t v : ph.high) emit(v, rest, false); }
-      else emit(ph.high[(back ? 0 : 2) + (round ? 1 : 0)], rest, false);
+      emit(ph.high[(back ? 0 : 2) + (round ? 1 : 0)], rest, false);
+      if (lenient && back) emit(ph.high[2 + (round ? 1 : 0)], rest, false);
       return;
     case U'D':
       if (lenient) { emit(ph.d_voiced, rest, true); emit(ph.d_voiceless, rest, true); }
@@ -289,8 +290,8 @@ void stem_variants(Lang lang, std::string_view stem, std::vector<StemVariant>& o
       bool high = v == ph.high[0] || v == ph.high[1] || v == ph.high[2] || v == ph.high[3];
       if (high && !is_vowel(ph, s[s.size() - 3])) {
         std::u32string dropped = s.substr(0, s.size() - 2) + s.back();
-        add(dropped, StemCondition::kNextVowel);
-        add(soften(dropped), StemCondition::kNextVowel);
+        add(dropped, StemCondition::kDroppedVowel);
+        add(soften(dropped), StemCondition::kDroppedVowel);
       }
     }
     // Gemination in one-syllable loanwords: hak → hakkı, zan → zannı, ret → reddi.
@@ -330,21 +331,38 @@ InflectionParse parse_inflection(Lang lang, std::string_view key, StemCondition 
   if (!g) return r;
   std::u32string stem = to_u32(key), ending = to_u32(rest);
   Context ctx = context_of(g->ph, stem);
-  if (condition == StemCondition::kNextVowel && !is_vowel(g->ph, ending.front())) return r;
+  if ((condition == StemCondition::kNextVowel || condition == StemCondition::kDroppedVowel) &&
+      !is_vowel(g->ph, ending.front()))
+    return r;
+  if (condition == StemCondition::kDroppedVowel) {
+    // The lost vowel was one of the high vowels; harmony follows it.
+    for (char32_t v : g->ph.high) {
+      Context dropped{v, ctx.last};
+      bool neg = false;
+      if (walk(*g, kNounStart, ending, dropped, 0, false, neg) || walk(*g, kVerbStart, ending, dropped, 0, false, neg)) {
+        r.ok = true;
+        r.negative = neg;
+        return r;
+      }
+    }
+    return r;
+  }
   if (condition == StemCondition::kNextYor) {
     if (ending.substr(0, 3) != U"yor") return r;
     ending = ending.substr(3);
     r.ok = walk(*g, kVerbTense, ending, Context{U'o', U'r'}, 1, false, r.negative);
     return r;
   }
+  // Backness exceptions only occur after a final l, t or k (saat-i, hal-i, kontrol-ü).
+  bool lenient = ctx.last == U'l' || ctx.last == U't' || ctx.last == U'k';
   bool neg = false;
-  if (walk(*g, kNounStart, ending, ctx, 0, true, neg) ) {
+  if (walk(*g, kNounStart, ending, ctx, 0, lenient, neg)) {
     r.ok = true;
     r.negative = neg;
     return r;
   }
   neg = false;
-  if (walk(*g, kVerbStart, ending, ctx, 0, true, neg)) {
+  if (walk(*g, kVerbStart, ending, ctx, 0, lenient, neg)) {
     r.ok = true;
     r.negative = neg;
   }

@@ -12,7 +12,8 @@ namespace tamga::detail {
 
 enum class StemCondition : unsigned char {
   kNone,         // the stem as written; any valid inflection, or none
-  kNextVowel,    // an alternant used only before a vowel-initial suffix (kitap → kitab-ı, şehir → şehr-i)
+  kNextVowel,    // an alternant used only before a vowel-initial suffix (kitap → kitab-ı, renk → reng-i)
+  kDroppedVowel, // the same, with the last vowel dropped; harmony follows the lost vowel (zulüm → zulm-ü)
   kNextYor,      // a Turkish verb stem whose final vowel narrows before -yor (karala → karalı-yor)
   kEnIes,        // enemy → enemi-es, enemi-ed
   kEnDropE,      // hate → hat-ing

@@ -1,0 +1,75 @@
+#include <doctest/doctest.h>
+
+#include "../support.h"
+
+using namespace tamga;
+using tamga::test::lexicon_from;
+using tamga::test::scan_text;
+using tamga::test::surfaces;
+
+TEST_CASE("multi-word Turkish entries match inflected, upper-case and apostrophe forms") {
+  auto lex = lexicon_from("#@ technique: Loaded_Language\npattern\tgloss\nyalan haber\tfake news\npropaganda\tx\n", Lang::kTr);
+  CHECK(surfaces(scan_text(lex, "Yalan haberlerin ardı kesilmiyor.", Lang::kTr)) == "Yalan haberlerin");
+  CHECK(surfaces(scan_text(lex, "YALAN HABERLERİ yayanlar", Lang::kTr)) == "YALAN HABERLERİ");
+  CHECK(surfaces(scan_text(lex, "Bu bir yalancı haberi", Lang::kTr)) == "");
+  CHECK(surfaces(scan_text(lex, "Propaganda'nın dili; propagandası", Lang::kTr), "Loaded_Language") ==
+        "Propaganda'nın|propagandası");
+}
+
+TEST_CASE("exact, prefix and regex pattern words") {
+  auto lex = lexicon_from(
+      "pattern\ttechnique\tgloss\n=lie\tLoaded_Language\tx\npropagand*\tLoaded_Language\tx\n"
+      "re:^nazi(s|sm)?$\tBandwagon,Reductio_ad_hitlerum\tx\n",
+      Lang::kEn);
+  auto doc = scan_text(lex, "A lie, lies, propagandists, Nazis, nazism, nazify.", Lang::kEn);
+  CHECK(surfaces(doc, "Loaded_Language") == "lie|propagandists");
+  CHECK(surfaces(doc, "Bandwagon,Reductio_ad_hitlerum") == "Nazis|nazism");
+}
+
+TEST_CASE("the longest match wins over the entries it overlaps") {
+  auto lex = lexicon_from(
+      "pattern\ttechnique\tgloss\nvatan haini\tName_Calling,Labeling\tx\nhain\tName_Calling,Labeling\tx\n"
+      "vatan\tFlag-Waving\tx\n",
+      Lang::kTr);
+  auto doc = scan_text(lex, "Onlar vatan hainidir.", Lang::kTr);
+  CHECK(surfaces(doc) == "vatan hainidir");
+  REQUIRE(doc.hits.size() == 1);
+  CHECK(doc.hits[0].entry == "tr.name_calling.vatan_haini");
+}
+
+TEST_CASE("one span counts once per technique, and once for each different technique") {
+  auto lex = lexicon_from(
+      "pattern\ttechnique\tgloss\nnazi\tName_Calling,Labeling\tx\nnazi*\tName_Calling,Labeling\tx\n"
+      "nazi\tBandwagon,Reductio_ad_hitlerum\tx\n",
+      Lang::kEn);
+  auto doc = scan_text(lex, "He is a nazi.", Lang::kEn);
+  REQUIRE(doc.hits.size() == 2);
+  CHECK(doc.hits[0].technique != doc.hits[1].technique);
+}
+
+TEST_CASE("phrases do not match across sentences") {
+  auto lex = lexicon_from("pattern\ttechnique\tgloss\ndeep state\tName_Calling,Labeling\tx\n", Lang::kEn);
+  CHECK(surfaces(scan_text(lex, "It was deep. State officials left.", Lang::kEn)) == "");
+  CHECK(surfaces(scan_text(lex, "The deep-state plot", Lang::kEn)) == "deep-state");
+}
+
+TEST_CASE("language-neutral entries match every language, without inflection") {
+  auto lex = lexicon_from("pattern\ttechnique\tgloss\nfake\tDoubt\tx\n", Lang::kUnknown);
+  CHECK(surfaces(scan_text(lex, "fake fakes", Lang::kEn)) == "fake");
+  CHECK(surfaces(scan_text(lex, "fake fakes", Lang::kTr)) == "fake");
+}
+
+TEST_CASE("entries only match text of their own language") {
+  auto lex = lexicon_from("pattern\ttechnique\tgloss\nhain\tName_Calling,Labeling\tx\n", Lang::kTr);
+  CHECK(surfaces(scan_text(lex, "hain", Lang::kAz)) == "");
+}
+
+TEST_CASE("hits carry line and column in code points") {
+  auto lex = lexicon_from("pattern\ttechnique\tgloss\nhain\tName_Calling,Labeling\ttraitor\n", Lang::kTr);
+  auto doc = scan_text(lex, "Başlık\nÇğş — hainler geldi", Lang::kTr);
+  REQUIRE(doc.hits.size() == 1);
+  CHECK(doc.hits[0].line == 2);
+  CHECK(doc.hits[0].col == 7);
+  CHECK(doc.hits[0].gloss == "traitor");
+  CHECK(doc.text.substr(doc.hits[0].start, doc.hits[0].end - doc.hits[0].start) == "hainler");
+}

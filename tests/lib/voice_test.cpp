@@ -1,0 +1,61 @@
+#include "detail/voice.h"
+
+#include <doctest/doctest.h>
+
+#include "../support.h"
+
+using namespace tamga;
+using tamga::test::lexicon_from;
+using tamga::test::scan_text;
+
+namespace {
+std::string voices(const Document& doc) {
+  std::string out;
+  for (const Hit& h : doc.hits)
+    if (h.technique != Technique::kRepetition) out += h.voice == Voice::kQuoted ? 'q' : 'a';
+  return out;
+}
+const char* kEnglish = "pattern\ttechnique\tgloss\nthug\tName_Calling,Labeling\tx\n";
+const char* kTurkish = "pattern\ttechnique\tgloss\nhain\tName_Calling,Labeling\tx\n";
+}  // namespace
+
+TEST_CASE("hits inside each kind of quotation mark are quoted") {
+  auto lex = lexicon_from(kEnglish, Lang::kEn);
+  for (const char* text : {"Thugs. “Thugs,” they wrote.", "Thugs. «Thugs» they wrote.", "Thugs. „Thugs“ they wrote.",
+                           "Thugs. \"Thugs\" they wrote.", "Thugs. ‹Thugs› they wrote.", "Thugs. 'Thugs' they wrote.",
+                           "Thugs. ‘Thugs’ they wrote."}) {
+    CAPTURE(std::string(text));
+    CHECK(voices(scan_text(lex, text, Lang::kEn)) == "aq");
+  }
+}
+
+TEST_CASE("apostrophes inside words do not open quotations") {
+  auto lex = lexicon_from(kTurkish, Lang::kTr);
+  CHECK(voices(scan_text(lex, "Türkiye'nin hainleri ve Ankara'nın hainleri", Lang::kTr)) == "aa");
+}
+
+TEST_CASE("a stray quotation mark is closed at the next blank line") {
+  auto lex = lexicon_from(kEnglish, Lang::kEn);
+  CHECK(voices(scan_text(lex, "He said “thugs\n\nThugs everywhere.", Lang::kEn)) == "qa");
+}
+
+TEST_CASE("clearly reported statements are quoted, the outlet's own sentences are not") {
+  auto lex = lexicon_from(kEnglish, Lang::kEn);
+  CHECK(voices(scan_text(lex, "The minister said the protesters were thugs.", Lang::kEn)) == "q");
+  CHECK(voices(scan_text(lex, "They are thugs, the minister said.", Lang::kEn)) == "q");
+  CHECK(voices(scan_text(lex, "According to the police, thugs attacked.", Lang::kEn)) == "q");
+  CHECK(voices(scan_text(lex, "The thugs attacked the office.", Lang::kEn)) == "a");
+
+  auto tr = lexicon_from(kTurkish, Lang::kTr);
+  CHECK(voices(scan_text(tr, "Bakan, muhalefetin hain olduğunu söyledi.", Lang::kTr)) == "q");
+  CHECK(voices(scan_text(tr, "Bakan'a göre muhalefet haindir.", Lang::kTr)) == "q");
+  CHECK(voices(scan_text(tr, "Buna göre hainler kaybedecek.", Lang::kTr)) == "a");
+  CHECK(voices(scan_text(tr, "Hainler yine sahnede.", Lang::kTr)) == "a");
+}
+
+TEST_CASE("quoted ranges are byte ranges of the quotation") {
+  auto r = detail::quoted_ranges("a “b” c");
+  REQUIRE(r.size() == 1);
+  CHECK(r[0].first == 2);
+  CHECK(r[0].second == 9);
+}
