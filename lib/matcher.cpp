@@ -21,6 +21,8 @@ void Lexicon::Impl::compile(std::vector<Entry> all, std::vector<std::unique_ptr<
       if (entry.words[w].kind == PatternKind::kWord) {
         if (entry.lang == Lang::kUnknown) per_word[w].push_back({entry.words[w].text, detail::StemCondition::kNone});
         else detail::stem_variants(entry.lang, entry.words[w].text, per_word[w]);
+        if (w > 0 && w + 1 == entry.words.size() && entry.lang != Lang::kUnknown)
+          detail::compound_head_variants(entry.lang, entry.words[w].text, per_word[w]);
       }
     }
     LangIndex& idx = index[static_cast<size_t>(entry.lang)];

@@ -1,5 +1,6 @@
 #include "detail/morphology.h"
 
+#include <algorithm>
 #include <array>
 #include <string>
 
@@ -191,7 +192,10 @@ bool walk(const Grammar& g, State state, std::u32string_view rest, Context ctx, 
   if (depth >= 8) return false;
   std::vector<std::u32string> candidates;
   std::u32string prefix;
+  const bool at_stem = depth == 0;
   for (const auto& [templ, arc] : g.by_state[state]) {
+    // A bare aorist -r right after a vowel-final stem mostly makes other words (beka → bekar): skip it.
+    if (at_stem && templ == U"(I)r" && ctx.last != 0 && is_vowel(g.ph, ctx.last)) continue;
     candidates.clear();
     realize(g.ph, templ, ctx, first, prefix, candidates);
     for (const std::u32string& r : candidates) {
@@ -312,6 +316,26 @@ void stem_variants(Lang lang, std::string_view stem, std::vector<StemVariant>& o
   }
 }
 
+void compound_head_variants(Lang lang, std::string_view word, std::vector<StemVariant>& out) {
+  const Grammar* g = grammar_for(lang);
+  if (!g) return;
+  const Phonology& ph = g->ph;
+  std::u32string s = to_u32(word);
+  if (s.size() < 4) return;
+  auto is_high = [&](char32_t c) { return std::find(ph.high.begin(), ph.high.end(), c) != ph.high.end(); };
+  if (!is_high(s.back())) return;
+  std::u32string head = s.substr(0, s.size() - 1);
+  if (head.back() == U's' && head.size() >= 3 && is_vowel(ph, head[head.size() - 2])) head.pop_back();  // lobi-si
+  else if (is_vowel(ph, head.back())) return;
+  out.push_back({to_utf8(head), StemCondition::kCompoundHead});
+  // kitab-ı → kitap-ları: the head hardens again before a consonant.
+  size_t soft = ph.soft.find(head.back());
+  if (soft != std::u32string::npos) {
+    head.back() = ph.hard[soft];
+    out.push_back({to_utf8(head), StemCondition::kCompoundHead});
+  }
+}
+
 InflectionParse parse_inflection(Lang lang, std::string_view key, StemCondition condition, std::string_view rest) {
   InflectionParse r;
   if (rest.empty()) {
@@ -342,6 +366,22 @@ InflectionParse parse_inflection(Lang lang, std::string_view key, StemCondition 
       if (walk(*g, kNounStart, ending, dropped, 0, false, neg) || walk(*g, kVerbStart, ending, dropped, 0, false, neg)) {
         r.ok = true;
         r.negative = neg;
+        return r;
+      }
+    }
+    return r;
+  }
+  if (condition == StemCondition::kCompoundHead) {
+    // The compound keeps a 3rd-person possessive: -(s)I or -lArI, then case and copula endings.
+    std::vector<std::u32string> heads;
+    std::u32string prefix;
+    for (const char* p : {"(s)I", "lArI"}) realize(g->ph, to_u32(p), ctx, false, prefix, heads);
+    for (const auto& h : heads) {
+      if (ending.compare(0, h.size(), h) != 0) continue;
+      Context next = context_of(g->ph, h);
+      bool neg = false;
+      if (walk(*g, kNounPossessed, std::u32string_view(ending).substr(h.size()), next, 1, false, neg)) {
+        r.ok = true;
         return r;
       }
     }

@@ -95,6 +95,8 @@ void Normalizer::fold_token(std::string_view token, Lang lang, std::string& out)
     // "i̇" (i + combining dot above), left by naive lowercasing of İ, is plain i.
     if (c == 0x0307 && (previous == U'i' || previous == 0x0131)) continue;
     char32_t f = fold_code_point(c, turkic);
+    // Turkish circumflex is optional spelling (millî, hâlâ, sahtekâr): fold it away.
+    if (lang == Lang::kTr && (f == U'â' || f == U'î' || f == U'û')) f = f == U'â' ? U'a' : f == U'î' ? U'i' : U'u';
     append_utf8(out, f);
     previous = f;
   }

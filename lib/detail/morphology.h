@@ -14,6 +14,7 @@ enum class StemCondition : unsigned char {
   kNone,         // the stem as written; any valid inflection, or none
   kNextVowel,    // an alternant used only before a vowel-initial suffix (kitap → kitab-ı, renk → reng-i)
   kDroppedVowel, // the same, with the last vowel dropped; harmony follows the lost vowel (zulüm → zulm-ü)
+  kCompoundHead, // the head of a compound without its 3rd-person possessive (vatan hain-i → vatan hain-leri)
   kNextYor,      // a Turkish verb stem whose final vowel narrows before -yor (karala → karalı-yor)
   kEnIes,        // enemy → enemi-es, enemi-ed
   kEnDropE,      // hate → hat-ing
@@ -32,6 +33,11 @@ struct InflectionParse {
   bool ok = false;
   bool negative = false;  // a negative verb suffix (Turkish -mA-) was part of the ending
 };
+
+// Appends the alternants of the last word of a multi-word Turkic entry written with the compound
+// possessive (vatan haini, faiz lobisi, tarih kitabı): the head without it, so the compound's plural and
+// case forms (vatan hainleri, faiz lobilerine) match too.
+void compound_head_variants(Lang lang, std::string_view word, std::vector<StemVariant>& out);
 
 // Is `rest` a valid inflectional ending after `key` (a stem alternant with its condition)?
 InflectionParse parse_inflection(Lang lang, std::string_view key, StemCondition condition, std::string_view rest);

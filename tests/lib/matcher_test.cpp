@@ -16,6 +16,18 @@ TEST_CASE("multi-word Turkish entries match inflected, upper-case and apostrophe
         "Propaganda'nın|propagandası");
 }
 
+TEST_CASE("a compound written with its possessive matches the compound's plural and case forms") {
+  auto lex = lexicon_from(
+      "#@ technique: Name_Calling,Labeling\npattern\tgloss\nvatan haini\ttraitor\nfaiz lobisi\tx\ntarih kitabı\tx\n",
+      Lang::kTr);
+  CHECK(surfaces(scan_text(lex, "vatan haini, vatan hainleri, vatan hainlerine", Lang::kTr), "Name_Calling,Labeling") ==
+        "vatan haini|vatan hainleri|vatan hainlerine");
+  CHECK(surfaces(scan_text(lex, "faiz lobisinin, faiz lobileri", Lang::kTr), "Name_Calling,Labeling") ==
+        "faiz lobisinin|faiz lobileri");
+  CHECK(surfaces(scan_text(lex, "tarih kitapları", Lang::kTr), "Name_Calling,Labeling") == "tarih kitapları");
+  CHECK(surfaces(scan_text(lex, "vatan hain", Lang::kTr)) == "");
+}
+
 TEST_CASE("exact, prefix and regex pattern words") {
   auto lex = lexicon_from(
       "pattern\ttechnique\tgloss\n=lie\tLoaded_Language\tx\npropagand*\tLoaded_Language\tx\n"

@@ -69,6 +69,9 @@ TEST_CASE("Turkish words that merely start like an entry do not match") {
   CHECK_FALSE(matches(Lang::kTr, "millet", "milletvekili"));
   CHECK_FALSE(matches(Lang::kTr, "dış", "dışişleri"));
   CHECK_FALSE(matches(Lang::kTr, "sat", "satranç"));
+  CHECK_FALSE(matches(Lang::kTr, "maşa", "maşallah"));
+  CHECK_FALSE(matches(Lang::kTr, "beka", "bekar"));
+  CHECK_FALSE(matches(Lang::kTr, "ajan", "ajans"));
   CHECK(matches(Lang::kTr, "saat", "saati"));
   CHECK(matches(Lang::kTr, "kontrol", "kontrolü"));
 }

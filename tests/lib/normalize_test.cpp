@@ -55,3 +55,9 @@ TEST_CASE("whole-text normalization maps every byte back to the original") {
   CHECK(m.offsets[9] == 12);  // d
   CHECK(m.offsets.back() == std::string("İSTANBUL’da").size());
 }
+
+TEST_CASE("the optional Turkish circumflex is folded away") {
+  CHECK(fold("Millî", Lang::kTr) == "milli");
+  CHECK(fold("SAHTEKÂR", Lang::kTr) == "sahtekar");
+  CHECK(fold("hâlâ", Lang::kTr) == "hala");
+}
