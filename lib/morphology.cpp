@@ -2,110 +2,219 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <sstream>
 #include <string>
+#include <unordered_map>
 
+#include "detail/embedded_data.h"
 #include "detail/utf8.h"
 
 namespace tamga::detail {
 namespace {
 
 // ---------------------------------------------------------------------------------------------------
-// Turkic morphotactics. Suffix templates are written with archiphonemes, realized from the preceding
-// letters: A = low vowel (a/e), I = high vowel (ı/i/u/ü), D = d/t, C = c/ç; "(y)", "(n)", "(s)" are
-// buffer consonants present only after a vowel, "(I)" a vowel present only after a consonant.
+// A language's inflection, read from data/morphology/<lang>.txt (format: data/README.md): vowel and
+// consonant classes, archiphonemes, and a graph of suffix arcs between states.
 // ---------------------------------------------------------------------------------------------------
 
-enum State : unsigned char {
-  kNounStart, kNounPlural, kNounPossessed, kNounCase, kNounCaseKi, kNounKi, kNounCopula, kEnd,
-  kVerbStart, kVerbVoice, kVerbNegative, kVerbTense, kVerbPast, kVerbTense2, kStateCount
+struct VowelInfo {
+  int back = -1;     // 1 back, 0 front, -1 unspecified
+  int rounded = -1;  // 1 rounded, 0 unrounded, -1 unspecified
+};
+
+enum class SoundClass { kVowel, kNasal, kSonorant, kVoiced, kVoiceless };
+
+struct Archiphoneme {
+  bool vowel = false;
+  std::map<std::string, std::vector<std::u32string>, std::less<>> by_context;
 };
 
 struct Arc {
-  State from;
-  const char* suffix;  // template, UTF-8
-  State to;
-  bool negative;
-};
-
-struct Phonology {
-  std::u32string back_unrounded, back_rounded, front_unrounded, front_rounded;
-  std::u32string voiceless;
-  char32_t a_back, a_front;
-  std::array<char32_t, 4> high;  // back-unrounded, back-rounded, front-unrounded, front-rounded
-  char32_t d_voiced, d_voiceless, c_voiced, c_voiceless;
-  // Final consonants that soften before a vowel (kitap → kitabı): pairs of (hard, soft).
-  std::u32string hard, soft;
+  std::u32string suffix;
+  int to = 0;
+  bool negative = false;
 };
 
 struct Grammar {
-  Phonology ph;
-  std::vector<Arc> arcs;
-  std::array<std::vector<std::pair<std::u32string, const Arc*>>, kStateCount> by_state;
+  std::unordered_map<char32_t, VowelInfo> vowels;
+  std::u32string voiceless, nasal, sonorant;
+  std::vector<std::pair<std::u32string, std::u32string>> soften;  // hard → soft
+  bool vowel_drop = false, gemination = false, narrow_before_yor = false;
+  std::u32string lenient_after;
+  std::map<char32_t, Archiphoneme> archiphonemes;
+  std::vector<std::string> state_names;
+  std::vector<std::vector<Arc>> arcs;  // by state
+  int noun = -1, verb = -1;
+  std::string error;  // non-empty when the data did not parse
+
+  bool is_vowel(char32_t c) const { return vowels.count(c) > 0; }
+  SoundClass sound_class(char32_t c) const {
+    if (is_vowel(c)) return SoundClass::kVowel;
+    if (nasal.find(c) != std::u32string::npos) return SoundClass::kNasal;
+    if (sonorant.find(c) != std::u32string::npos) return SoundClass::kSonorant;
+    if (voiceless.find(c) != std::u32string::npos) return SoundClass::kVoiceless;
+    return SoundClass::kVoiced;
+  }
+  int state(const std::string& name) {
+    for (size_t i = 0; i < state_names.size(); ++i)
+      if (state_names[i] == name) return static_cast<int>(i);
+    state_names.push_back(name);
+    arcs.emplace_back();
+    return static_cast<int>(state_names.size() - 1);
+  }
+  // Softened form of a final letter, or 0.
+  char32_t soft_of(char32_t hard) const {
+    for (const auto& [h, s] : soften)
+      if (h.size() == 1 && h[0] == hard) return s[0];
+    return 0;
+  }
+  std::vector<std::u32string> realizations(char32_t name) const {
+    auto it = archiphonemes.find(name);
+    if (it == archiphonemes.end()) return {};
+    std::vector<std::u32string> all;
+    for (const auto& [_, list] : it->second.by_context) all.insert(all.end(), list.begin(), list.end());
+    return all;
+  }
 };
 
-// Arcs shared by the Oghuz languages (Turkish, Azerbaijani, Turkmen) differ only in letters; Turkish is
-// written out here.
-std::vector<Arc> turkish_arcs() {
-  std::vector<Arc> a;
-  auto add = [&](std::initializer_list<State> from, std::initializer_list<const char*> suffixes, State to,
-                 bool negative = false) {
-    for (State f : from)
-      for (const char* s : suffixes) a.push_back({f, s, to, negative});
+std::vector<std::string> words_of(std::string_view s) {
+  std::vector<std::string> out;
+  std::istringstream in{std::string(s)};
+  std::string w;
+  while (in >> w) out.push_back(w);
+  return out;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+void parse_grammar(std::string_view text, Grammar& g) {
+  g.noun = g.state("noun");
+  g.verb = g.state("verb");
+  size_t line_no = 0;
+  auto fail = [&](const std::string& message) {
+    if (g.error.empty()) g.error = "line " + std::to_string(line_no) + ": " + message;
   };
-  // Nouns (and adjectives, participles, verbal nouns).
-  add({kNounStart}, {"lAr"}, kNounPlural);
-  add({kNounStart, kNounPlural}, {"(I)m", "(I)n", "(s)I", "(I)mIz", "(I)nIz"}, kNounPossessed);
-  add({kNounStart}, {"lArI"}, kNounPossessed);
-  add({kNounStart, kNounPlural}, {"(y)I", "(y)A", "DAn", "(y)lA", "CA"}, kNounCase);
-  add({kNounStart, kNounPlural}, {"DA", "(n)In"}, kNounCaseKi);
-  add({kNounPossessed}, {"(n)I", "(n)A", "(n)DAn", "(y)lA", "(n)CA"}, kNounCase);
-  add({kNounPossessed}, {"(n)DA", "(n)In"}, kNounCaseKi);
-  add({kNounCaseKi}, {"ki"}, kNounKi);
-  add({kNounKi}, {"lAr"}, kNounPlural);
-  add({kNounKi}, {"(n)I", "(n)A", "(n)DA", "(n)DAn", "(n)In", "(y)lA"}, kNounCase);
-  add({kNounStart, kNounPlural, kNounPossessed, kNounCase, kNounCaseKi},
-      {"(y)Im", "sIn", "(y)Iz", "sInIz", "DIr", "DIrlAr", "(y)DI", "(y)mIş", "(y)sA", "(y)ken"}, kNounCopula);
-  add({kNounCopula}, {"m", "n", "k", "nIz", "lAr", "Im", "sIn", "Iz", "sInIz", "DIr"}, kEnd);
-  // Verbs: voice, negation, tense/aspect/mood, person; then the nominal forms, which inflect as nouns.
-  add({kVerbStart}, {"(I)l", "(I)n"}, kVerbVoice);
-  add({kVerbStart, kVerbVoice}, {"(y)Abil"}, kVerbVoice);
-  add({kVerbStart, kVerbVoice, kVerbNegative}, {"mAk", "mA", "(y)An", "DIk", "(y)AcAk", "(y)Iş", "mAzlIk"}, kNounStart);
-  add({kVerbStart, kVerbVoice, kVerbNegative}, {"(y)Ip", "(y)ArAk", "(y)IncA", "mAdAn", "(y)ken", "(y)All"}, kEnd);
-  add({kVerbStart, kVerbVoice, kVerbNegative}, {"DI", "(y)sA"}, kVerbPast);
-  add({kVerbStart, kVerbVoice, kVerbNegative}, {"mIş", "(y)AcAk", "mAlI", "(y)A"}, kVerbTense);
-  add({kVerbStart, kVerbVoice}, {"Iyor", "(I)r", "Ar"}, kVerbTense);
-  add({kVerbStart, kVerbVoice, kVerbNegative}, {"(y)In", "(y)InIz", "sIn", "sInlAr"}, kEnd);
-  add({kVerbStart, kVerbVoice}, {"mA", "(y)AmA"}, kVerbNegative, true);
-  add({kVerbStart, kVerbVoice}, {"mIyor", "mAz", "(y)AmIyor", "(y)AmAz"}, kVerbTense, true);
-  add({kVerbNegative}, {"z"}, kVerbTense);
-  add({kVerbTense}, {"(y)Im", "sIn", "(y)Iz", "sInIz", "lAr", "DIr", "DIrlAr"}, kEnd);
-  add({kVerbTense}, {"(y)DI", "(y)sA"}, kVerbPast);
-  add({kVerbTense}, {"lArDI", "lArmIş", "lArsA"}, kEnd);
-  add({kVerbTense}, {"(y)mIş"}, kVerbTense2);
-  add({kVerbPast}, {"m", "n", "k", "nIz", "lAr"}, kEnd);
-  add({kVerbTense2}, {"(y)Im", "sIn", "(y)Iz", "sInIz", "lAr"}, kEnd);
-  return a;
-}
-
-Grammar make_grammar(Phonology ph, std::vector<Arc> arcs) {
-  Grammar g{std::move(ph), std::move(arcs), {}};
-  for (const Arc& arc : g.arcs) g.by_state[arc.from].emplace_back(to_u32(arc.suffix), &arc);
-  return g;
-}
-
-const Grammar& turkish() {
-  static const Grammar g = make_grammar(
-      Phonology{U"aı", U"ou", U"ei", U"öü", U"fstkçşhp", U'a', U'e', {U'ı', U'u', U'i', U'ü'}, U'd', U't', U'c', U'ç',
-                U"pçtk", U"bcdğ"},
-      turkish_arcs());
-  return g;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t nl = text.find('\n', start);
+    std::string_view line = text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
+    start = nl == std::string_view::npos ? text.size() + 1 : nl + 1;
+    ++line_no;
+    if (size_t hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
+    line = trim(line);
+    if (line.empty()) continue;
+    size_t colon = line.find(':');
+    if (colon == std::string_view::npos) {
+      fail("expected 'key: values'");
+      continue;
+    }
+    std::string key(trim(line.substr(0, colon)));
+    std::string_view value = trim(line.substr(colon + 1));
+    auto key_words = words_of(key);
+    if (key_words.size() == 2 && key_words[0] == "vowels") {
+      VowelInfo info;
+      const std::string& cls = key_words[1];
+      if (cls.rfind("back", 0) == 0) info.back = 1;
+      else if (cls.rfind("front", 0) == 0) info.back = 0;
+      if (cls.find("-rounded") != std::string::npos) info.rounded = 1;
+      else if (cls.find("-unrounded") != std::string::npos) info.rounded = 0;
+      for (const auto& v : words_of(value)) g.vowels[to_u32(v)[0]] = info;
+    } else if (key_words.size() == 2 && key_words[0] == "consonants") {
+      std::u32string letters;
+      for (const auto& c : words_of(value)) letters += to_u32(c);
+      if (key_words[1] == "voiceless") g.voiceless += letters;
+      else if (key_words[1] == "nasal") g.nasal += letters;
+      else if (key_words[1] == "sonorant") g.sonorant += letters;
+      else fail("unknown consonant class " + key_words[1]);
+    } else if (key == "soften") {
+      for (const auto& pair : words_of(value)) {
+        size_t gt = pair.find('>');
+        if (gt == std::string::npos) { fail("soften pair without '>'"); continue; }
+        g.soften.emplace_back(to_u32(pair.substr(0, gt)), to_u32(pair.substr(gt + 1)));
+      }
+    } else if (key == "options") {
+      for (const auto& o : words_of(value)) {
+        if (o == "vowel-drop") g.vowel_drop = true;
+        else if (o == "gemination") g.gemination = true;
+        else if (o == "narrow-before-yor") g.narrow_before_yor = true;
+        else fail("unknown option " + o);
+      }
+    } else if (key == "lenient-after") {
+      for (const auto& c : words_of(value)) g.lenient_after += to_u32(c);
+    } else if (key_words.size() == 2 && key_words[0] == "archiphoneme" && key_words[1].size() == 1 &&
+               key_words[1][0] >= 'A' && key_words[1][0] <= 'Z') {
+      Archiphoneme a;
+      for (const auto& spec : words_of(value)) {
+        size_t eq = spec.find('=');
+        if (eq == std::string::npos) { fail("archiphoneme context without '='"); continue; }
+        std::string ctx = spec.substr(0, eq);
+        std::vector<std::u32string> alternatives;
+        std::string letters = spec.substr(eq + 1);
+        size_t from = 0;
+        while (true) {
+          size_t bar = letters.find('|', from);
+          alternatives.push_back(to_u32(letters.substr(from, bar == std::string::npos ? std::string::npos : bar - from)));
+          if (bar == std::string::npos) break;
+          from = bar + 1;
+        }
+        if (ctx.rfind("back", 0) == 0 || ctx.rfind("front", 0) == 0) a.vowel = true;
+        a.by_context[ctx] = std::move(alternatives);
+      }
+      g.archiphonemes[static_cast<char32_t>(key_words[1][0])] = std::move(a);
+    } else if ((key_words.size() >= 2 && key_words[0] == "arc") ||
+               (key_words.size() >= 3 && key_words[0] == "negative" && key_words[1] == "arc")) {
+      bool negative = key_words[0] == "negative";
+      std::string spec = key.substr(key.find("arc") + 3);
+      std::string from_part = spec, to_part;
+      if (size_t gt = spec.find('>'); gt != std::string::npos) {
+        from_part = spec.substr(0, gt);
+        to_part = std::string(trim(spec.substr(gt + 1)));
+      }
+      std::vector<int> froms;
+      std::string name;
+      std::istringstream fs(from_part);
+      while (std::getline(fs, name, ',')) {
+        std::string n(trim(name));
+        if (!n.empty()) froms.push_back(g.state(n));
+      }
+      if (froms.empty()) { fail("arc without a state"); continue; }
+      int to = to_part.empty() ? froms.front() : g.state(to_part);
+      for (int f : froms)
+        for (const auto& suffix : words_of(value)) g.arcs[static_cast<size_t>(f)].push_back({to_u32(suffix), to, negative});
+    } else {
+      fail("unknown key '" + key + "'");
+    }
+  }
+  // Longer pairs first, so nk>ng wins over k>ğ.
+  std::stable_sort(g.soften.begin(), g.soften.end(), [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  // Every letter of every suffix must be a known archiphoneme or a lowercase letter.
+  for (const auto& state : g.arcs)
+    for (const Arc& arc : state)
+      for (char32_t c : arc.suffix)
+        if (c >= U'A' && c <= U'Z' && !g.archiphonemes.count(c)) fail(std::string("undefined archiphoneme ") + static_cast<char>(c));
 }
 
 const Grammar* grammar_for(Lang lang) {
-  switch (lang) {
-    case Lang::kTr: return &turkish();
-    default: return nullptr;
-  }
+  static std::array<std::unique_ptr<Grammar>, kLangCount> grammars;
+  static std::once_flag once;
+  std::call_once(once, [] {
+    for (int l = 1; l < kLangCount; ++l) {
+      std::string path = "morphology/" + std::string(lang_code(static_cast<Lang>(l))) + ".txt";
+      std::string_view text = embedded_file(path);
+      if (text.empty()) continue;
+      auto g = std::make_unique<Grammar>();
+      parse_grammar(text, *g);
+      grammars[static_cast<size_t>(l)] = std::move(g);
+    }
+  });
+  return grammars[static_cast<size_t>(lang)].get();
 }
 
 struct Context {
@@ -113,109 +222,121 @@ struct Context {
   char32_t last = 0;
 };
 
-bool contains(const std::u32string& set, char32_t c) { return set.find(c) != std::u32string::npos; }
-
-bool is_vowel(const Phonology& ph, char32_t c) {
-  return contains(ph.back_unrounded, c) || contains(ph.back_rounded, c) || contains(ph.front_unrounded, c) ||
-         contains(ph.front_rounded, c);
-}
-
-Context context_of(const Phonology& ph, std::u32string_view s) {
-  Context ctx;
+Context context_of(const Grammar& g, std::u32string_view s, Context before = {}) {
+  Context ctx = before;
   if (!s.empty()) ctx.last = s.back();
   for (size_t i = s.size(); i-- > 0;) {
-    if (is_vowel(ph, s[i])) { ctx.last_vowel = s[i]; break; }
+    if (g.is_vowel(s[i])) { ctx.last_vowel = s[i]; break; }
   }
   return ctx;
 }
 
-bool is_back(const Phonology& ph, char32_t v) { return contains(ph.back_unrounded, v) || contains(ph.back_rounded, v); }
-bool is_rounded(const Phonology& ph, char32_t v) { return contains(ph.back_rounded, v) || contains(ph.front_rounded, v); }
+const std::vector<std::u32string>* lookup(const Archiphoneme& a, std::initializer_list<std::string> keys) {
+  for (const auto& k : keys) {
+    auto it = a.by_context.find(k);
+    if (it != a.by_context.end()) return &it->second;
+  }
+  return nullptr;
+}
 
-// Realizes `templ` after `ctx` into `out` (all candidates). With `lenient`, the first harmonizing vowel
-// may also take the front variant (loanwords ending in l, t, k break backness harmony: saat-i, hal-i,
-// kontrol-ü, idrak-i) and the first D/C either value (abbreviations, foreign names).
-void realize(const Phonology& ph, std::u32string_view templ, Context ctx, bool lenient, std::u32string& prefix,
+// Realizations of one archiphoneme after `ctx`. With `lenient`, vowel archiphonemes after a back vowel
+// also take their front realization (loanwords: saat-i, kontrol-ü).
+std::vector<std::u32string> realize_archiphoneme(const Grammar& g, const Archiphoneme& a, Context ctx, bool lenient) {
+  VowelInfo v;
+  if (auto it = g.vowels.find(ctx.last_vowel); it != g.vowels.end()) v = it->second;
+  std::string bk = v.back == 0 ? "front" : "back";
+  std::string rd = v.rounded == 1 ? "-rounded" : "-unrounded";
+  if (a.vowel) {
+    std::vector<std::u32string> out;
+    if (auto* r = lookup(a, {bk + rd, bk, "any"})) out = *r;
+    if (lenient && bk == "back")
+      if (auto* r = lookup(a, {"front" + rd, "front"})) out.insert(out.end(), r->begin(), r->end());
+    return out;
+  }
+  std::vector<std::string> chain;
+  switch (ctx.last == 0 ? SoundClass::kVoiced : g.sound_class(ctx.last)) {
+    case SoundClass::kVowel: chain = {"vowel"}; break;
+    case SoundClass::kNasal: chain = {"nasal", "sonorant", "voiced"}; break;
+    case SoundClass::kSonorant: chain = {"sonorant", "voiced"}; break;
+    case SoundClass::kVoiced: chain = {"voiced"}; break;
+    case SoundClass::kVoiceless: chain = {"voiceless"}; break;
+  }
+  chain.push_back("any");
+  for (const auto& c : chain) {
+    if (auto* r = lookup(a, {c + "." + bk, c})) return *r;
+  }
+  return {};
+}
+
+bool is_vowel_symbol(const Grammar& g, char32_t c) {
+  if (g.is_vowel(c)) return true;
+  auto it = g.archiphonemes.find(c);
+  return it != g.archiphonemes.end() && it->second.vowel;
+}
+
+void realize(const Grammar& g, std::u32string_view templ, Context ctx, bool lenient, std::u32string& prefix,
              std::vector<std::u32string>& out) {
   if (templ.empty()) {
     out.push_back(prefix);
     return;
   }
-  auto emit = [&](char32_t c, std::u32string_view rest, bool still_lenient) {
-    prefix.push_back(c);
-    Context next{is_vowel(ph, c) ? c : ctx.last_vowel, c};
-    realize(ph, rest, next, still_lenient, prefix, out);
-    prefix.pop_back();
+  auto emit = [&](std::u32string_view piece, std::u32string_view rest, bool still_lenient) {
+    size_t mark = prefix.size();
+    prefix += piece;
+    realize(g, rest, context_of(g, piece, ctx), still_lenient, prefix, out);
+    prefix.resize(mark);
   };
   char32_t t = templ[0];
   if (t == U'(' && templ.size() >= 3 && templ[2] == U')') {
-    char32_t buffer = templ[1];
+    char32_t inner = templ[1];
     std::u32string_view rest = templ.substr(3);
-    bool after_vowel = ctx.last != 0 && is_vowel(ph, ctx.last);
-    if (buffer == U'I') {
-      if (after_vowel) realize(ph, rest, ctx, lenient, prefix, out);
-      else realize(ph, std::u32string(U"I") + std::u32string(rest), ctx, lenient, prefix, out);
+    bool after_vowel = ctx.last != 0 && g.is_vowel(ctx.last);
+    bool present = is_vowel_symbol(g, inner) ? !after_vowel : after_vowel;
+    if (!present) {
+      realize(g, rest, ctx, lenient, prefix, out);
     } else {
-      if (after_vowel) emit(buffer, rest, lenient);
-      else realize(ph, rest, ctx, lenient, prefix, out);
+      std::u32string expanded(1, inner);
+      expanded += rest;
+      realize(g, expanded, ctx, lenient, prefix, out);
     }
     return;
   }
   std::u32string_view rest = templ.substr(1);
-  bool back = ctx.last_vowel == 0 || is_back(ph, ctx.last_vowel);
-  bool round = ctx.last_vowel != 0 && is_rounded(ph, ctx.last_vowel);
-  bool voiceless = contains(ph.voiceless, ctx.last);
-  switch (t) {
-    case U'A':
-      emit(back ? ph.a_back : ph.a_front, rest, false);
-      if (lenient && back) emit(ph.a_front, rest, false);
-      return;
-    case U'I':
-      emit(ph.high[(back ? 0 : 2) + (round ? 1 : 0)], rest, false);
-      if (lenient && back) emit(ph.high[2 + (round ? 1 : 0)], rest, false);
-      return;
-    case U'D':
-      if (lenient) { emit(ph.d_voiced, rest, true); emit(ph.d_voiceless, rest, true); }
-      else emit(voiceless ? ph.d_voiceless : ph.d_voiced, rest, lenient);
-      return;
-    case U'C':
-      if (lenient) { emit(ph.c_voiced, rest, true); emit(ph.c_voiceless, rest, true); }
-      else emit(voiceless ? ph.c_voiceless : ph.c_voiced, rest, lenient);
-      return;
-    default:
-      emit(t, rest, lenient);
+  if (t >= U'A' && t <= U'Z') {
+    auto it = g.archiphonemes.find(t);
+    if (it == g.archiphonemes.end()) return;
+    for (const auto& r : realize_archiphoneme(g, it->second, ctx, lenient)) emit(r, rest, lenient && !it->second.vowel);
+    return;
   }
+  emit(std::u32string_view(&templ[0], 1), rest, lenient);
 }
 
-bool walk(const Grammar& g, State state, std::u32string_view rest, Context ctx, int depth, bool first, bool& negative) {
+bool walk(const Grammar& g, int state, std::u32string_view rest, Context ctx, int depth, bool lenient, bool& negative) {
   if (rest.empty()) return true;
   if (depth >= 8) return false;
   std::vector<std::u32string> candidates;
   std::u32string prefix;
-  const bool at_stem = depth == 0;
-  for (const auto& [templ, arc] : g.by_state[state]) {
-    // A bare aorist -r right after a vowel-final stem mostly makes other words (beka → bekar): skip it.
-    if (at_stem && templ == U"(I)r" && ctx.last != 0 && is_vowel(g.ph, ctx.last)) continue;
+  for (const Arc& arc : g.arcs[static_cast<size_t>(state)]) {
     candidates.clear();
-    realize(g.ph, templ, ctx, first, prefix, candidates);
+    realize(g, arc.suffix, ctx, lenient, prefix, candidates);
     for (const std::u32string& r : candidates) {
       if (r.empty() || r.size() > rest.size()) continue;
-      bool direct = rest.substr(0, r.size()) == r;
-      // A suffix-final k softens before a vowel: -AcAk + Im → -acağım.
+      // A lone consonant right at a vowel-final stem that ends the word mostly makes a different word
+      // (beka → bekar): only accept it when more suffixes follow.
+      if (depth == 0 && r.size() == 1 && !g.is_vowel(r[0]) && r.size() == rest.size()) continue;
+      bool direct = rest.compare(0, r.size(), r) == 0;
+      // A suffix-final hard consonant softens before a vowel: -AcAk + Im → -acağım.
       bool softened = false;
       if (!direct && rest.size() > r.size()) {
-        size_t hard = g.ph.hard.find(r.back());
-        if (hard != std::u32string::npos && rest.substr(0, r.size() - 1) == std::u32string_view(r).substr(0, r.size() - 1) &&
-            rest[r.size() - 1] == g.ph.soft[hard] && is_vowel(g.ph, rest[r.size()]))
-          softened = true;
+        char32_t soft = g.soft_of(r.back());
+        softened = soft != 0 && rest.compare(0, r.size() - 1, r, 0, r.size() - 1) == 0 && rest[r.size() - 1] == soft &&
+                   g.is_vowel(rest[r.size()]);
       }
       if (!direct && !softened) continue;
-      std::u32string_view consumed = rest.substr(0, r.size());
-      Context next = context_of(g.ph, consumed);
-      if (next.last_vowel == 0) next.last_vowel = ctx.last_vowel;
+      Context next = context_of(g, rest.substr(0, r.size()), ctx);
       bool neg = false;
-      if (walk(g, arc->to, rest.substr(r.size()), next, depth + 1, false, neg)) {
-        negative = neg || arc->negative;
+      if (walk(g, arc.to, rest.substr(r.size()), next, depth + 1, false, neg)) {
+        negative = neg || arc.negative;
         return true;
       }
     }
@@ -223,13 +344,24 @@ bool walk(const Grammar& g, State state, std::u32string_view rest, Context ctx, 
   return false;
 }
 
+InflectionParse parse_from_stem(const Grammar& g, Context ctx, std::u32string_view ending, bool lenient) {
+  InflectionParse r;
+  for (int start : {g.noun, g.verb}) {
+    bool neg = false;
+    if (walk(g, start, ending, ctx, 0, lenient, neg)) {
+      r.ok = true;
+      r.negative = neg;
+      return r;
+    }
+  }
+  return r;
+}
+
 // --- English -----------------------------------------------------------------------------------------
 
 bool english_ending(std::string_view key, StemCondition condition, std::string_view rest) {
   auto one_of = [&](std::initializer_list<std::string_view> set) {
-    for (auto s : set)
-      if (rest == s) return true;
-    return false;
+    return std::find(set.begin(), set.end(), rest) != set.end();
   };
   switch (condition) {
     case StemCondition::kEnIes: return one_of({"es", "ed", "es'", "er", "est"});
@@ -249,7 +381,15 @@ bool is_english_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 
 
 }  // namespace
 
-bool has_inflection_rules(Lang lang) { return lang == Lang::kEn || grammar_for(lang) != nullptr; }
+bool has_inflection_rules(Lang lang) {
+  const Grammar* g = grammar_for(lang);
+  return lang == Lang::kEn || (g && g->error.empty());
+}
+
+std::string morphology_error(Lang lang) {
+  const Grammar* g = grammar_for(lang);
+  return g ? g->error : std::string();
+}
 
 void stem_variants(Lang lang, std::string_view stem, std::vector<StemVariant>& out) {
   out.push_back({std::string(stem), StemCondition::kNone});
@@ -264,13 +404,13 @@ void stem_variants(Lang lang, std::string_view stem, std::vector<StemVariant>& o
       out.push_back({std::string(stem) + stem[n - 1], StemCondition::kEnDoubled});
     return;
   }
-  const Grammar* g = grammar_for(lang);
-  if (!g) return;
-  const Phonology& ph = g->ph;
+  const Grammar* gp = grammar_for(lang);
+  if (!gp || !gp->error.empty()) return;
+  const Grammar& g = *gp;
   std::u32string s = to_u32(stem);
   if (s.size() < 2) return;
   size_t vowels = 0;
-  for (char32_t c : s) vowels += is_vowel(ph, c);
+  for (char32_t c : s) vowels += g.is_vowel(c);
   auto add = [&](const std::u32string& v, StemCondition c) {
     std::string key = to_utf8(v);
     for (const auto& existing : out)
@@ -278,61 +418,74 @@ void stem_variants(Lang lang, std::string_view stem, std::vector<StemVariant>& o
     out.push_back({std::move(key), c});
   };
   auto soften = [&](std::u32string v) {
-    size_t hard = ph.hard.find(v.back());
-    if (hard == std::u32string::npos) return v;
-    // After n, k becomes g (renk → rengi), elsewhere the language's soft letter (ğ).
-    if (v.back() == U'k' && v.size() >= 2 && v[v.size() - 2] == U'n') v.back() = U'g';
-    else v.back() = ph.soft[hard];
-    return v;
-  };
-  char32_t last = s.back();
-  if (!is_vowel(ph, last)) {
-    if (ph.hard.find(last) != std::u32string::npos) add(soften(s), StemCondition::kNextVowel);
-    // Vowel loss in the last syllable before a vowel: şehir → şehri, akıl → aklı, kayıp → kaybı.
-    if (vowels >= 2 && s.size() >= 4) {
-      char32_t v = s[s.size() - 2];
-      bool high = v == ph.high[0] || v == ph.high[1] || v == ph.high[2] || v == ph.high[3];
-      if (high && !is_vowel(ph, s[s.size() - 3])) {
-        std::u32string dropped = s.substr(0, s.size() - 2) + s.back();
-        add(dropped, StemCondition::kDroppedVowel);
-        add(soften(dropped), StemCondition::kDroppedVowel);
+    for (const auto& [hard, soft] : g.soften) {
+      if (hard.size() <= v.size() && v.compare(v.size() - hard.size(), hard.size(), hard) == 0) {
+        v.replace(v.size() - hard.size(), hard.size(), soft);
+        return v;
       }
     }
-    // Gemination in one-syllable loanwords: hak → hakkı, zan → zannı, ret → reddi.
-    if (vowels == 1) {
+    return v;
+  };
+  auto softens = [&](const std::u32string& v) { return soften(v) != v; };
+  char32_t last = s.back();
+  std::vector<std::u32string> high;
+  if (auto it = g.archiphonemes.find(U'I'); it != g.archiphonemes.end())
+    for (const auto& r : g.realizations(U'I'))
+      if (r.size() == 1) high.push_back(r);
+  if (!g.is_vowel(last)) {
+    if (softens(s)) add(soften(s), StemCondition::kNextVowel);
+    if (g.vowel_drop && vowels >= 2 && s.size() >= 4) {
+      std::u32string v(1, s[s.size() - 2]);
+      bool is_high = std::find(high.begin(), high.end(), v) != high.end();
+      if (is_high && !g.is_vowel(s[s.size() - 3])) {
+        std::u32string dropped = s.substr(0, s.size() - 2) + s.back();
+        add(dropped, StemCondition::kDroppedVowel);
+        if (softens(dropped)) add(soften(dropped), StemCondition::kDroppedVowel);
+      }
+    }
+    if (g.gemination && vowels == 1) {
       add(s + last, StemCondition::kNextVowel);
-      add(soften(s) + soften(s).back(), StemCondition::kNextVowel);
+      std::u32string soft = soften(s);
+      add(soft + soft.back(), StemCondition::kNextVowel);
     }
-  } else if (last == ph.a_back || last == ph.a_front) {
-    // karala → karalıyor, bekle → bekliyor, söyle → söylüyor, de → diyor.
-    char32_t before = 0;
-    for (size_t i = s.size() - 1; i-- > 0;) {
-      if (is_vowel(ph, s[i])) { before = s[i]; break; }
+  } else if (g.narrow_before_yor) {
+    auto a = g.realizations(U'A');
+    bool low = std::any_of(a.begin(), a.end(), [&](const std::u32string& r) { return r.size() == 1 && r[0] == last; });
+    if (low) {
+      // karala → karalı-yor, söyle → söylü-yor, de → di-yor: the final vowel narrows, harmonizing with
+      // the vowel before it.
+      Context before = context_of(g, std::u32string_view(s).substr(0, s.size() - 1));
+      if (before.last_vowel == 0) before.last_vowel = last;
+      auto it = g.archiphonemes.find(U'I');
+      if (it != g.archiphonemes.end()) {
+        for (const auto& r : realize_archiphoneme(g, it->second, before, false))
+          add(s.substr(0, s.size() - 1) + r, StemCondition::kNextYor);
+      }
     }
-    std::u32string narrowed = s.substr(0, s.size() - 1);
-    if (before == 0) narrowed += last == ph.a_back ? ph.high[0] : ph.high[2];
-    else narrowed += ph.high[(is_back(ph, before) ? 0 : 2) + (is_rounded(ph, before) ? 1 : 0)];
-    add(narrowed, StemCondition::kNextYor);
   }
 }
 
 void compound_head_variants(Lang lang, std::string_view word, std::vector<StemVariant>& out) {
   const Grammar* g = grammar_for(lang);
-  if (!g) return;
-  const Phonology& ph = g->ph;
+  if (!g || !g->error.empty()) return;
   std::u32string s = to_u32(word);
   if (s.size() < 4) return;
-  auto is_high = [&](char32_t c) { return std::find(ph.high.begin(), ph.high.end(), c) != ph.high.end(); };
+  auto high = g->realizations(U'I');
+  auto is_high = [&](char32_t c) {
+    return std::any_of(high.begin(), high.end(), [&](const std::u32string& r) { return r.size() == 1 && r[0] == c; });
+  };
   if (!is_high(s.back())) return;
   std::u32string head = s.substr(0, s.size() - 1);
-  if (head.back() == U's' && head.size() >= 3 && is_vowel(ph, head[head.size() - 2])) head.pop_back();  // lobi-si
-  else if (is_vowel(ph, head.back())) return;
+  if (head.back() == U's' && head.size() >= 3 && g->is_vowel(head[head.size() - 2])) head.pop_back();  // lobi-si
+  else if (g->is_vowel(head.back())) return;
   out.push_back({to_utf8(head), StemCondition::kCompoundHead});
   // kitab-ı → kitap-ları: the head hardens again before a consonant.
-  size_t soft = ph.soft.find(head.back());
-  if (soft != std::u32string::npos) {
-    head.back() = ph.hard[soft];
-    out.push_back({to_utf8(head), StemCondition::kCompoundHead});
+  for (const auto& [hard, soft] : g->soften) {
+    if (soft.size() == 1 && hard.size() == 1 && head.back() == soft[0]) {
+      head.back() = hard[0];
+      out.push_back({to_utf8(head), StemCondition::kCompoundHead});
+      break;
+    }
   }
 }
 
@@ -342,71 +495,66 @@ InflectionParse parse_inflection(Lang lang, std::string_view key, StemCondition 
     r.ok = condition == StemCondition::kNone;
     return r;
   }
-  // Any suffix after an apostrophe: Türkiye'nin, Ankara'da, Obama's.
+  // Any suffix after an apostrophe: Türkiye'nin, Ankara'da; in English only the possessive.
   if (rest.front() == '\'' && condition == StemCondition::kNone && rest.size() > 1) {
-    r.ok = lang != Lang::kEn || rest == "'s" || rest == "'";
+    r.ok = lang != Lang::kEn || rest == "'s";
     if (lang != Lang::kEn) return r;
   }
   if (lang == Lang::kEn) {
     r.ok = english_ending(key, condition, rest);
     return r;
   }
-  const Grammar* g = grammar_for(lang);
-  if (!g) return r;
+  const Grammar* gp = grammar_for(lang);
+  if (!gp || !gp->error.empty()) return r;
+  const Grammar& g = *gp;
   std::u32string stem = to_u32(key), ending = to_u32(rest);
-  Context ctx = context_of(g->ph, stem);
-  if ((condition == StemCondition::kNextVowel || condition == StemCondition::kDroppedVowel) &&
-      !is_vowel(g->ph, ending.front()))
-    return r;
-  if (condition == StemCondition::kDroppedVowel) {
-    // The lost vowel was one of the high vowels; harmony follows it.
-    for (char32_t v : g->ph.high) {
-      Context dropped{v, ctx.last};
-      bool neg = false;
-      if (walk(*g, kNounStart, ending, dropped, 0, false, neg) || walk(*g, kVerbStart, ending, dropped, 0, false, neg)) {
-        r.ok = true;
-        r.negative = neg;
-        return r;
+  Context ctx = context_of(g, stem);
+  switch (condition) {
+    case StemCondition::kNextVowel:
+      if (!g.is_vowel(ending.front())) return r;
+      break;
+    case StemCondition::kDroppedVowel: {
+      if (!g.is_vowel(ending.front())) return r;
+      // The lost vowel was a high vowel; harmony follows it.
+      for (const auto& v : g.realizations(U'I')) {
+        if (v.size() != 1) continue;
+        r = parse_from_stem(g, Context{v[0], ctx.last}, ending, false);
+        if (r.ok) return r;
       }
+      return r;
     }
-    return r;
-  }
-  if (condition == StemCondition::kCompoundHead) {
-    // The compound keeps a 3rd-person possessive: -(s)I or -lArI, then case and copula endings.
-    std::vector<std::u32string> heads;
-    std::u32string prefix;
-    for (const char* p : {"(s)I", "lArI"}) realize(g->ph, to_u32(p), ctx, false, prefix, heads);
-    for (const auto& h : heads) {
-      if (ending.compare(0, h.size(), h) != 0) continue;
-      Context next = context_of(g->ph, h);
-      bool neg = false;
-      if (walk(*g, kNounPossessed, std::u32string_view(ending).substr(h.size()), next, 1, false, neg)) {
-        r.ok = true;
-        return r;
+    case StemCondition::kCompoundHead: {
+      // The compound keeps a 3rd-person possessive: -(s)I or -lArI, then case and copula endings.
+      std::vector<std::u32string> heads;
+      std::u32string prefix;
+      for (const char* p : {"(s)I", "lArI"}) realize(g, to_u32(p), ctx, false, prefix, heads);
+      int possessed = -1;
+      for (size_t i = 0; i < g.state_names.size(); ++i)
+        if (g.state_names[i] == "possessed") possessed = static_cast<int>(i);
+      for (const auto& h : heads) {
+        if (ending.compare(0, h.size(), h) != 0) continue;
+        std::u32string_view after = std::u32string_view(ending).substr(h.size());
+        bool neg = false;
+        if (after.empty() || (possessed >= 0 && walk(g, possessed, after, context_of(g, h, ctx), 1, false, neg))) {
+          r.ok = true;
+          return r;
+        }
       }
+      return r;
     }
-    return r;
+    case StemCondition::kNextYor: {
+      if (ending.compare(0, 3, U"yor") != 0) return r;
+      int tense = -1;
+      for (size_t i = 0; i < g.state_names.size(); ++i)
+        if (g.state_names[i] == "tense") tense = static_cast<int>(i);
+      if (tense < 0) return r;
+      r.ok = walk(g, tense, std::u32string_view(ending).substr(3), Context{U'o', U'r'}, 1, false, r.negative);
+      return r;
+    }
+    default: break;
   }
-  if (condition == StemCondition::kNextYor) {
-    if (ending.substr(0, 3) != U"yor") return r;
-    ending = ending.substr(3);
-    r.ok = walk(*g, kVerbTense, ending, Context{U'o', U'r'}, 1, false, r.negative);
-    return r;
-  }
-  // Backness exceptions only occur after a final l, t or k (saat-i, hal-i, kontrol-ü).
-  bool lenient = ctx.last == U'l' || ctx.last == U't' || ctx.last == U'k';
-  bool neg = false;
-  if (walk(*g, kNounStart, ending, ctx, 0, lenient, neg)) {
-    r.ok = true;
-    r.negative = neg;
-    return r;
-  }
-  neg = false;
-  if (walk(*g, kVerbStart, ending, ctx, 0, lenient, neg)) {
-    r.ok = true;
-    r.negative = neg;
-  }
-  return r;
+  bool lenient = !ctx.last || g.lenient_after.find(ctx.last) != std::u32string::npos;
+  return parse_from_stem(g, ctx, ending, lenient);
 }
 
 InflectionParse inflected_match(Lang lang, const std::vector<StemVariant>& variants, std::string_view token) {

@@ -4,6 +4,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include "detail/scripts.h"
 #include "detail/utf8.h"
 
 namespace tamga {
@@ -17,6 +18,7 @@ struct Normalizer::Impl {
   std::u32string cps;       // reused buffer
   icu::UnicodeString utf16; // reused for the rare tokens that need NFC
   icu::UnicodeString composed;
+  std::string folded;
 };
 
 Normalizer::Normalizer() : impl_(new Impl) {
@@ -41,7 +43,16 @@ char32_t fold_code_point(char32_t c, bool turkic) {
 
 }  // namespace
 
-void Normalizer::fold_token(std::string_view token, Lang lang, std::string& out) {
+bool Normalizer::fold_token(std::string_view token, Lang lang, std::string& out) {
+  if (!detail::has_script_rules(lang)) return fold_case(token, lang, out);
+  auto& folded = impl_->folded;
+  folded.clear();
+  bool mixed = fold_case(token, lang, folded);
+  detail::apply_script_rules(lang, folded, out);
+  return mixed;
+}
+
+bool Normalizer::fold_case(std::string_view token, Lang lang, std::string& out) {
   const bool turkic = uses_turkic_casing(lang);
   bool ascii = true;
   for (unsigned char c : token) {
@@ -58,7 +69,7 @@ void Normalizer::fold_token(std::string_view token, Lang lang, std::string& out)
         out += ch;
       }
     }
-    return;
+    return false;
   }
   auto& cps = impl_->cps;
   cps.clear();
@@ -68,6 +79,7 @@ void Normalizer::fold_token(std::string_view token, Lang lang, std::string& out)
     if (c >= 0x300 && !impl_->nfc->hasBoundaryBefore(static_cast<UChar32>(c))) needs_nfc = true;
     cps += c;
   }
+  bool mixed = detail::map_look_alikes(cps);
   if (needs_nfc) {
     auto& u = impl_->utf16;
     u.remove();
@@ -100,6 +112,7 @@ void Normalizer::fold_token(std::string_view token, Lang lang, std::string& out)
     append_utf8(out, f);
     previous = f;
   }
+  return mixed;
 }
 
 Normalizer::Mapped Normalizer::normalize_mapped(std::string_view text, Lang lang) {

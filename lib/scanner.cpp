@@ -161,6 +161,8 @@ void Scanner::match(Document& doc) {
     h.voice = impl.quoted[m->first] ? Voice::kQuoted : Voice::kAuthor;
     unsigned sentence = ts[m->first].sentence;
     if (m->negative_suffix) add_modifier(h, "negation", "negative verb suffix", 0.5);
+    for (unsigned k = m->first; k <= m->last; ++k)
+      if (ts[k].mixed_script) add_modifier(h, "mixed-script", surface(k), 1.0);
     for (unsigned d = 1; d <= rules.window && d <= m->first; ++d) {
       unsigned k = m->first - d;
       if (ts[k].sentence != sentence) break;

@@ -78,7 +78,7 @@ void Tokenizer::tokenize(std::string_view text, Lang lang, TokenList& out) {
         // Merge "Ankara`da" into one token.
         last.end = uend;
         out.normalized.resize(last.norm_start);
-        impl.normalizer.fold_token(text.substr(last.start, last.end - last.start), lang, out.normalized);
+        last.mixed_script = impl.normalizer.fold_token(text.substr(last.start, last.end - last.start), lang, out.normalized);
         last.norm_end = static_cast<unsigned>(out.normalized.size());
         previous_end = uend;
         continue;
@@ -91,7 +91,7 @@ void Tokenizer::tokenize(std::string_view text, Lang lang, TokenList& out) {
     t.sentence = sentence;
     t.numeric = status < UBRK_WORD_NUMBER_LIMIT;
     t.norm_start = static_cast<unsigned>(out.normalized.size());
-    impl.normalizer.fold_token(text.substr(ustart, uend - ustart), lang, out.normalized);
+    t.mixed_script = impl.normalizer.fold_token(text.substr(ustart, uend - ustart), lang, out.normalized);
     t.norm_end = static_cast<unsigned>(out.normalized.size());
     out.tokens.push_back(t);
     previous_end = uend;

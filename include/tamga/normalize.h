@@ -18,10 +18,12 @@ class Normalizer {
   Normalizer(const Normalizer&) = delete;
   Normalizer& operator=(const Normalizer&) = delete;
 
-  // Appends the normalized form of `token` to `out` (which is not cleared). Reuses internal buffers:
-  // no allocation once they have grown. Returns false if the token had mixed-script look-alike letters
-  // that were mapped (reserved; always true for now).
-  void fold_token(std::string_view token, Lang lang, std::string& out);
+  // Appends the normalized form (the matching key) of `token` to `out`, which is not cleared: NFC, case
+  // folding for `lang`, unified apostrophes, look-alike letters of another script mapped to the token's
+  // main script, then the language's script rules (Kazakh, Kyrgyz, Uzbek, Azerbaijani and Turkmen
+  // Cyrillic and Latin spellings give the same key). Returns true when the token mixed Latin and
+  // Cyrillic letters. Reuses internal buffers.
+  bool fold_token(std::string_view token, Lang lang, std::string& out);
 
   // Whole-text normalization with a map back to the original: `offsets[i]` is the byte offset in
   // `text` of the code point that produced byte i of `normalized` (plus one final entry for the end).
@@ -32,6 +34,7 @@ class Normalizer {
   Mapped normalize_mapped(std::string_view text, Lang lang);
 
  private:
+  bool fold_case(std::string_view token, Lang lang, std::string& out);
   struct Impl;
   Impl* impl_;
 };

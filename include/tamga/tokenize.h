@@ -17,6 +17,7 @@ struct Token {
   unsigned norm_end = 0;
   unsigned sentence = 0;     // sentence index within the document (breaks at . ! ? … and blank lines)
   bool numeric = false;
+  bool mixed_script = false;  // Latin and Cyrillic look-alikes in one word ("prоpаganda")
 };
 
 struct TokenList {

@@ -46,5 +46,7 @@ InflectionParse parse_inflection(Lang lang, std::string_view key, StemCondition 
 InflectionParse inflected_match(Lang lang, const std::vector<StemVariant>& variants, std::string_view token);
 
 bool has_inflection_rules(Lang lang);
+// Why a language's morphology data did not load (empty when it loaded or there is none).
+std::string morphology_error(Lang lang);
 
 }  // namespace tamga::detail

@@ -1,0 +1,208 @@
+#include "detail/scripts.h"
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/uspoof.h>
+
+#include <array>
+#include <memory>
+#include <mutex>
+#include <unordered_map>
+#include <vector>
+
+#include "detail/embedded_data.h"
+#include "detail/utf8.h"
+
+namespace tamga::detail {
+namespace {
+
+struct Rule {
+  char context = 0;  // 0, '^' (token start) or '~' (after a vowel)
+  std::u32string to;
+};
+
+struct Table {
+  std::unordered_map<std::u32string, std::vector<Rule>> rules;
+  size_t longest = 0;
+  std::u32string vowels;
+};
+
+struct ScriptRules {
+  std::vector<Table> tables;
+  std::string error;
+};
+
+void parse_rules(std::string_view text, ScriptRules& out) {
+  size_t line_no = 0, start = 0;
+  bool header_seen = false;
+  while (start <= text.size()) {
+    size_t nl = text.find('\n', start);
+    std::string_view line = text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
+    start = nl == std::string_view::npos ? text.size() + 1 : nl + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty()) continue;
+    if (line.substr(0, 2) == "#@") {
+      std::string_view d = line.substr(2);
+      while (!d.empty() && d.front() == ' ') d.remove_prefix(1);
+      if (d.substr(0, 6) == "table:") {
+        out.tables.emplace_back();
+        header_seen = false;
+      } else if (d.substr(0, 7) == "vowels:" && !out.tables.empty()) {
+        std::string_view v = d.substr(7);
+        for (char32_t c : to_u32(v))
+          if (c != U' ') out.tables.back().vowels += c;
+      }
+      continue;
+    }
+    if (line.front() == '#') continue;
+    if (out.tables.empty()) {
+      out.error = "line " + std::to_string(line_no) + ": rule before any '#@ table:' line";
+      return;
+    }
+    size_t tab = line.find('\t');
+    if (tab == std::string_view::npos) {
+      out.error = "line " + std::to_string(line_no) + ": expected 'from<TAB>to'";
+      return;
+    }
+    std::string_view from = line.substr(0, tab), to = line.substr(tab + 1);
+    if (!header_seen && from == "from" && to == "to") {
+      header_seen = true;
+      continue;
+    }
+    Rule rule;
+    if (!from.empty() && (from.front() == '^' || from.front() == '~') && from.size() > 1) {
+      rule.context = from.front();
+      from.remove_prefix(1);
+    }
+    rule.to = to_u32(to);
+    Table& t = out.tables.back();
+    std::u32string key = to_u32(from);
+    t.longest = std::max(t.longest, key.size());
+    auto& list = t.rules[key];
+    // Rules with a context are tried before the plain rule for the same letters.
+    if (rule.context) list.insert(list.begin(), std::move(rule));
+    else list.push_back(std::move(rule));
+  }
+}
+
+const ScriptRules* rules_for(Lang lang) {
+  static std::array<std::unique_ptr<ScriptRules>, kLangCount> all;
+  static std::once_flag once;
+  std::call_once(once, [] {
+    for (int l = 1; l < kLangCount; ++l) {
+      std::string_view text = embedded_file("scripts/" + std::string(lang_code(static_cast<Lang>(l))) + ".tsv");
+      if (text.empty()) continue;
+      auto r = std::make_unique<ScriptRules>();
+      parse_rules(text, *r);
+      all[static_cast<size_t>(l)] = std::move(r);
+    }
+  });
+  return all[static_cast<size_t>(lang)].get();
+}
+
+void apply_table(const Table& t, const std::u32string& in, std::u32string& out) {
+  out.clear();
+  for (size_t i = 0; i < in.size();) {
+    bool done = false;
+    for (size_t len = std::min(t.longest, in.size() - i); len > 0 && !done; --len) {
+      auto it = t.rules.find(in.substr(i, len));
+      if (it == t.rules.end()) continue;
+      for (const Rule& r : it->second) {
+        if (r.context == '^' && i != 0) continue;
+        if (r.context == '~' && (i == 0 || t.vowels.find(in[i - 1]) == std::u32string::npos)) continue;
+        out += r.to;
+        i += len;
+        done = true;
+        break;
+      }
+    }
+    if (!done) out += in[i++];
+  }
+}
+
+}  // namespace
+
+bool has_script_rules(Lang lang) {
+  const ScriptRules* r = rules_for(lang);
+  return r && r->error.empty() && !r->tables.empty();
+}
+
+std::string script_rules_error(Lang lang) {
+  const ScriptRules* r = rules_for(lang);
+  return r ? r->error : std::string();
+}
+
+void apply_script_rules(Lang lang, std::string_view token, std::string& out) {
+  const ScriptRules* r = rules_for(lang);
+  if (!r || !r->error.empty()) {
+    out.append(token);
+    return;
+  }
+  thread_local std::u32string a, b;
+  a = to_u32(token);
+  for (const Table& t : r->tables) {
+    apply_table(t, a, b);
+    std::swap(a, b);
+  }
+  for (char32_t c : a) append_utf8(out, c);
+}
+
+namespace {
+
+struct LookAlikes {
+  std::unordered_map<char32_t, char32_t> cyrillic_to_latin, latin_to_cyrillic;
+};
+
+// Built from ICU's confusable skeletons: a Cyrillic letter whose skeleton is one Latin letter looks
+// like that letter (а/a, е/e, о/o, р/p, с/c, у/y, х/x, і/i, ј/j, һ/h, ѕ/s, В/B, Н/H, М/M, Т/T, К/K).
+const LookAlikes& look_alikes() {
+  static const LookAlikes table = [] {
+    LookAlikes t;
+    UErrorCode err = U_ZERO_ERROR;
+    USpoofChecker* sc = uspoof_open(&err);
+    if (U_FAILURE(err)) return t;
+    for (UChar32 c = 0x0400; c <= 0x052F; ++c) {
+      UErrorCode e = U_ZERO_ERROR;
+      if (uscript_getScript(c, &e) != USCRIPT_CYRILLIC || !u_isalpha(c)) continue;
+      UChar in[2];
+      int32_t in_len = 0;
+      U16_APPEND_UNSAFE(in, in_len, c);
+      UChar skel[8];
+      int32_t n = uspoof_getSkeleton(sc, 0, in, in_len, skel, 8, &e);
+      if (U_FAILURE(e) || n != 1) continue;
+      char32_t latin = skel[0];
+      if (!((latin >= U'a' && latin <= U'z') || (latin >= U'A' && latin <= U'Z'))) continue;
+      t.cyrillic_to_latin.emplace(static_cast<char32_t>(c), latin);
+      t.latin_to_cyrillic.emplace(latin, static_cast<char32_t>(c));  // first (most common) letter wins
+    }
+    uspoof_close(sc);
+    return t;
+  }();
+  return table;
+}
+
+}  // namespace
+
+bool map_look_alikes(std::u32string& token) {
+  size_t latin = 0, cyrillic = 0;
+  for (char32_t c : token) {
+    if (c < 0x80) {
+      latin += (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
+      continue;
+    }
+    UErrorCode e = U_ZERO_ERROR;
+    UScriptCode s = uscript_getScript(static_cast<UChar32>(c), &e);
+    latin += s == USCRIPT_LATIN;
+    cyrillic += s == USCRIPT_CYRILLIC;
+  }
+  if (latin == 0 || cyrillic == 0) return false;
+  const auto& map = latin >= cyrillic ? look_alikes().cyrillic_to_latin : look_alikes().latin_to_cyrillic;
+  for (char32_t& c : token) {
+    auto it = map.find(c);
+    if (it != map.end()) c = it->second;
+  }
+  return true;
+}
+
+}  // namespace tamga::detail

@@ -1,0 +1,102 @@
+// The language data in data/ (compiled in) and the per-language test lists in tests/data/: every
+// morphology and script file loads; listed inflected forms match, listed look-alikes do not; listed
+// Cyrillic/Latin spellings of a word have the same matching key.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <vector>
+
+#include "detail/embedded_data.h"
+#include "detail/morphology.h"
+#include "detail/scripts.h"
+#include "tamga/normalize.h"
+
+using namespace tamga;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<std::vector<std::string>> read_rows(const fs::path& p) {
+  std::ifstream in(p);
+  std::vector<std::vector<std::string>> rows;
+  std::string line;
+  bool header = true;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    if (header) {
+      header = false;
+      continue;
+    }
+    std::vector<std::string> fields;
+    std::stringstream ss(line);
+    std::string f;
+    while (std::getline(ss, f, '\t')) fields.push_back(f);
+    rows.push_back(fields);
+  }
+  return rows;
+}
+
+std::vector<std::pair<Lang, fs::path>> data_files(const char* kind) {
+  std::vector<std::pair<Lang, fs::path>> out;
+  fs::path dir = fs::path(TAMGA_SOURCE_DIR) / "tests" / "data" / kind;
+  if (!fs::is_directory(dir)) return out;
+  for (const auto& e : fs::directory_iterator(dir)) {
+    auto lang = parse_lang(e.path().stem().string());
+    if (lang) out.emplace_back(*lang, e.path());
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("every embedded morphology and script file loads") {
+  for (int l = 1; l < kLangCount; ++l) {
+    Lang lang = static_cast<Lang>(l);
+    CAPTURE(std::string(lang_code(lang)));
+    CHECK(detail::morphology_error(lang) == "");
+    CHECK(detail::script_rules_error(lang) == "");
+  }
+  CHECK_FALSE(detail::embedded_file("morphology/tr.txt").empty());
+}
+
+TEST_CASE("inflection lists: listed forms match their stem, look-alike words do not") {
+  for (const auto& [lang, path] : data_files("inflection")) {
+    CAPTURE(path.string());
+    size_t matches = 0, rejects = 0;
+    for (const auto& row : read_rows(path)) {
+      REQUIRE(row.size() >= 3);
+      CAPTURE(row[0]);
+      CAPTURE(row[1]);
+      std::vector<detail::StemVariant> variants;
+      detail::stem_variants(lang, fold(row[0], lang), variants);
+      auto parse = detail::inflected_match(lang, variants, fold(row[1], lang));
+      if (row[2] == "no") {
+        CHECK_FALSE(parse.ok);
+        ++rejects;
+      } else {
+        CHECK(parse.ok);
+        CHECK(parse.negative == (row[2] == "negative"));
+        ++matches;
+      }
+    }
+    CHECK(matches >= 15);
+    CHECK(rejects >= 10);
+  }
+}
+
+TEST_CASE("script lists: both spellings of a word have the same matching key") {
+  for (const auto& [lang, path] : data_files("scripts")) {
+    CAPTURE(path.string());
+    size_t pairs = 0;
+    for (const auto& row : read_rows(path)) {
+      REQUIRE(row.size() >= 2);
+      CAPTURE(row[0]);
+      CAPTURE(row[1]);
+      CHECK(fold(row[0], lang) == fold(row[1], lang));
+      ++pairs;
+    }
+    CHECK(pairs >= 10);
+  }
+}
