@@ -3,4 +3,5 @@
 
 namespace tamga::app {
 int run_scan(int argc, char** argv);
+int run_langid(int argc, char** argv);
 }  // namespace tamga::app

@@ -11,6 +11,10 @@
 #include <iostream>
 #include <iterator>
 
+#include "tamga/decode.h"
+#include "tamga/jsonl.h"
+#include "tamga/scanner.h"
+
 namespace tamga::app {
 
 namespace fs = std::filesystem;
@@ -110,6 +114,68 @@ bool read_input(const InputItem& item, std::string& bytes, std::string& error) {
     return false;
   }
   return true;
+}
+
+InputKind parse_input_kind(const std::string& name) {
+  if (name == "auto") return InputKind::kAuto;
+  if (name == "text") return InputKind::kText;
+  if (name == "jsonl") return InputKind::kJsonl;
+  throw UsageError(fmt::format("--input must be auto, text or jsonl, not '{}'", name));
+}
+
+LoadedInput load_input(const InputItem& item, const InputOptions& options) {
+  LoadedInput r;
+  std::string id = item.path == "-" ? "<stdin>" : item.path;
+  std::string bytes, error;
+  if (!read_input(item, bytes, error)) {
+    Document doc;
+    doc.id = id;
+    doc.errors.push_back({"read-failed", fmt::format("{}: {}", id, error), -1});
+    r.documents.push_back(std::move(doc));
+    r.notice = fmt::format("tamga: {}: {}", id, error);
+    r.error = true;
+    return r;
+  }
+  InputKind kind = options.kind;
+  if (kind == InputKind::kAuto) {
+    std::string ext = fs::path(item.path).extension().string();
+    kind = ext == ".jsonl" || ext == ".ndjson" ? InputKind::kJsonl : InputKind::kText;
+  }
+  if (kind == InputKind::kText) {
+    if (looks_binary(bytes)) {
+      r.notice = fmt::format("tamga: {}: binary file skipped", id);
+      return r;
+    }
+    DecodeOptions decode_options;
+    decode_options.encoding = options.encoding;
+    Document doc = document_from_bytes(id, bytes, decode_options);
+    if (!doc.errors.empty()) {
+      r.error = true;
+      r.notice = fmt::format("tamga: {}: {}", id, doc.errors.front().message);
+    }
+    r.documents.push_back(std::move(doc));
+    return r;
+  }
+  JsonlFields fields{options.text_field, options.id_field};
+  size_t line_no = 0, start = 0;
+  if (bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) start = 3;
+  while (start < bytes.size()) {
+    size_t nl = bytes.find('\n', start);
+    std::string_view line(bytes.data() + start, (nl == std::string::npos ? bytes.size() : nl) - start);
+    start = nl == std::string::npos ? bytes.size() : nl + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+    std::string where = fmt::format("{}:{}", id, line_no);
+    Document doc = document_from_json_line(line, fields, where, where);
+    if (!doc.errors.empty()) {
+      r.error = true;
+      if (!r.notice.empty()) r.notice += '\n';
+      r.notice += "tamga: " + doc.errors.front().message;
+    }
+    r.documents.push_back(std::move(doc));
+  }
+  return r;
 }
 
 bool use_color(const std::string& when) {

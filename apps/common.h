@@ -3,9 +3,11 @@
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "tamga/document.h"
 #include "tamga/lexicon.h"
 
 namespace tamga::app {
@@ -35,6 +37,23 @@ struct InputItem {
 std::vector<InputItem> expand_inputs(const std::vector<std::string>& paths, bool& had_errors);
 
 bool read_input(const InputItem& item, std::string& bytes, std::string& error);
+
+enum class InputKind { kAuto, kText, kJsonl };
+struct InputOptions {
+  InputKind kind = InputKind::kAuto;  // auto: JSON Lines for .jsonl/.ndjson files, text otherwise
+  std::string text_field = "text";
+  std::string id_field = "id";
+  std::string encoding = "auto";
+};
+InputKind parse_input_kind(const std::string& name);  // throws UsageError
+
+struct LoadedInput {
+  std::vector<Document> documents;  // one for a text file; one per line for JSON Lines
+  std::string notice;               // for standard error (binary file skipped, read errors)
+  bool error = false;               // a read error or a broken record: exit status 2 at the end
+};
+// Reads one input into documents. Every document is returned, broken ones with `errors` set.
+LoadedInput load_input(const InputItem& item, const InputOptions& options);
 
 bool use_color(const std::string& when);  // auto|always|never; honours NO_COLOR and TERM=dumb
 

@@ -17,6 +17,7 @@ struct Command {
 
 constexpr Command kCommands[] = {
     {"scan", tamga::app::run_scan, "find and score propaganda techniques in files, folders or standard input"},
+    {"langid", tamga::app::run_langid, "language, script and confidence per document (and per paragraph)"},
 };
 
 void usage(std::ostream& os) {

@@ -19,13 +19,19 @@ struct LetterCounts {
   size_t schwa = 0;           // ə: Azerbaijani
   size_t turkmen = 0;         // ý ň ž: Turkmen
   size_t a_umlaut = 0;        // ä: Turkmen, Kazakh Latin
-  size_t kazakh_cyr = 0;      // ә ұ і һ: Kazakh only
-  size_t kyrgyz_kazakh = 0;   // ң ө ү: Kyrgyz and Kazakh
-  size_t kazakh_uzbek = 0;    // ғ қ: Kazakh and Uzbek Cyrillic
+  size_t kazakh_cyr = 0;      // ұ і: Kazakh only
+  size_t schwa_cyr = 0;       // ә: Kazakh, Turkmen and Azerbaijani Cyrillic
+  size_t kyrgyz_kazakh = 0;   // ң ө ү: Kyrgyz, Kazakh, Turkmen
+  size_t kazakh_uzbek = 0;    // ғ қ: Kazakh and Uzbek (ғ also Azerbaijani) Cyrillic
   size_t uzbek_cyr = 0;       // ў ҳ: Uzbek Cyrillic only
+  size_t azerbaijani_cyr = 0; // ҹ ҝ ј: Azerbaijani Cyrillic
+  size_t turkmen_cyr = 0;     // җ: Turkmen Cyrillic
   size_t uzbek_lat = 0;       // oʻ gʻ (any apostrophe after o/g), q, x common
   size_t turkish = 0;         // ğ ı ş (also Azerbaijani)
   size_t kazakh_latin = 0;    // ñ ū
+  size_t q = 0;               // q: Kazakh, Uzbek and Azerbaijani Latin, never Turkish or Turkmen
+  size_t w = 0;               // w: Turkmen (and English), never Turkish, Azerbaijani or Kazakh
+  size_t turkic_latin = 0;    // ä ö ü ş ç: some Turkic language written in Latin
 };
 
 LetterCounts count_letters(std::string_view text) {
@@ -45,13 +51,19 @@ LetterCounts count_letters(std::string_view text) {
     switch (lower) {
       case U'ə': ++c.schwa; break;
       case U'ý': case U'ň': case U'ž': ++c.turkmen; break;
-      case U'ä': ++c.a_umlaut; break;
-      case U'ә': case U'ұ': case U'і': case U'һ': ++c.kazakh_cyr; break;
+      case U'ä': ++c.a_umlaut; ++c.turkic_latin; break;
+      case U'ö': case U'ü': case U'ç': ++c.turkic_latin; break;
+      case U'ұ': case U'і': ++c.kazakh_cyr; break;
+      case U'ә': ++c.schwa_cyr; break;
+      case U'ҹ': case U'ҝ': case U'ј': ++c.azerbaijani_cyr; break;
+      case U'җ': ++c.turkmen_cyr; break;
       case U'ғ': case U'қ': ++c.kazakh_uzbek; break;
       case U'ң': case U'ө': case U'ү': ++c.kyrgyz_kazakh; break;
       case U'ў': case U'ҳ': ++c.uzbek_cyr; break;
-      case U'ğ': case U'ı': case U'ş': ++c.turkish; break;
+      case U'ğ': case U'ı': case U'ş': ++c.turkish; ++c.turkic_latin; break;
       case U'ñ': case U'ū': ++c.kazakh_latin; break;
+      case U'q': ++c.q; break;
+      case U'w': ++c.w; break;
       default:
         if ((previous == U'o' || previous == U'g') && detail::is_apostrophe(ch) && ch != U'\'') ++c.uzbek_lat;
         else if ((previous == U'o' || previous == U'g') && ch == U'\'') ++c.uzbek_lat;
@@ -111,13 +123,17 @@ LanguageGuess identify_language(std::string_view text) {
   auto per_letter = [&](size_t n) { return static_cast<double>(n) / static_cast<double>(letters); };
   Lang rule = Lang::kUnknown;
   if (g.script == Script::kCyrillic) {
-    if (c.uzbek_cyr > 0 && c.kazakh_cyr == 0 && c.kyrgyz_kazakh == 0) rule = Lang::kUz;
+    if (c.azerbaijani_cyr > 0) rule = Lang::kAz;
+    else if (c.uzbek_cyr > 0 && c.kazakh_cyr == 0 && c.schwa_cyr == 0) rule = Lang::kUz;
     else if (c.kazakh_cyr > 0) rule = Lang::kKk;
+    else if (c.turkmen_cyr > 0) rule = Lang::kTk;
+    else if (c.schwa_cyr > 0) rule = c.kazakh_uzbek > 0 ? Lang::kKk : Lang::kTk;
     else if (c.kyrgyz_kazakh > 0) rule = c.kazakh_uzbek > 0 ? Lang::kKk : Lang::kKy;
   } else if (g.script == Script::kLatin) {
     if (per_letter(c.schwa) > 0.002) rule = Lang::kAz;
     else if (c.turkmen > 0 && per_letter(c.turkmen + c.a_umlaut) > 0.004) rule = Lang::kTk;
-    else if (c.kazakh_latin > 0 || (c.a_umlaut > 0 && c.turkish > 0)) rule = Lang::kKk;
+    else if (c.kazakh_latin > 0 || (c.a_umlaut > 0 && c.turkish > 0) || (c.q > 0 && c.turkish > 0)) rule = Lang::kKk;
+    else if (c.w > 0 && c.turkic_latin > 0 && c.q == 0) rule = Lang::kTk;
     else if (c.uzbek_lat > 0 && c.turkish == 0) rule = Lang::kUz;
     else if (c.turkish > 0 && per_letter(c.turkish) > 0.003) rule = Lang::kTr;
   }
@@ -138,6 +154,59 @@ LanguageGuess identify_language(std::string_view text) {
     g.confidence = 0.3;
   }
   return g;
+}
+
+std::vector<ParagraphGuess> identify_paragraphs(std::string_view text, bool merge) {
+  std::vector<ParagraphGuess> out;
+  // Split after each blank line (a line with only spaces counts as blank).
+  size_t start = 0, i = 0;
+  while (i < text.size()) {
+    size_t nl = text.find('\n', i);
+    if (nl == std::string_view::npos) break;
+    size_t j = nl + 1;
+    while (j < text.size() && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r')) ++j;
+    if (j < text.size() && text[j] == '\n') {
+      while (j < text.size() && (text[j] == '\n' || text[j] == ' ' || text[j] == '\t' || text[j] == '\r')) ++j;
+      out.push_back({static_cast<unsigned>(start), static_cast<unsigned>(j), {}});
+      start = j;
+    }
+    i = j;
+  }
+  if (start < text.size() || out.empty()) out.push_back({static_cast<unsigned>(start), static_cast<unsigned>(text.size()), {}});
+  // Below this many letters a paragraph is too short to tell on its own.
+  constexpr size_t kMinLetters = 40;
+  LanguageGuess whole = identify_language(text);
+  for (auto& p : out) {
+    std::string_view para = text.substr(p.start, p.end - p.start);
+    size_t letters = 0;
+    for (size_t k = 0; k < para.size();) {
+      char32_t c = detail::next_code_point(para, k);
+      letters += u_isalpha(static_cast<UChar32>(c)) != 0;
+    }
+    if (letters >= kMinLetters) p.guess = identify_language(para);
+    if (p.guess.lang == Lang::kUnknown) {
+      p.guess = whole;
+      p.guess.confidence = 0;  // inherited, filled in below from the neighbours when possible
+    }
+  }
+  // Short paragraphs take their previous neighbour's language (a headline its article's).
+  for (size_t k = 0; k < out.size(); ++k) {
+    if (out[k].guess.confidence > 0) continue;
+    for (size_t n = k + 1; n < out.size(); ++n)
+      if (out[n].guess.confidence > 0) { out[k].guess = out[n].guess; break; }
+    if (out[k].guess.confidence == 0 && k > 0) out[k].guess = out[k - 1].guess;
+  }
+  if (!merge) return out;
+  std::vector<ParagraphGuess> merged;
+  for (const auto& p : out) {
+    if (!merged.empty() && merged.back().guess.lang == p.guess.lang && merged.back().guess.script == p.guess.script) {
+      merged.back().end = p.end;
+      merged.back().guess.confidence = std::max(merged.back().guess.confidence, p.guess.confidence);
+    } else {
+      merged.push_back(p);
+    }
+  }
+  return merged;
 }
 
 }  // namespace tamga

@@ -1,5 +1,13 @@
 #include "detail/language_rules.h"
 
+#include <array>
+#include <memory>
+#include <mutex>
+#include <sstream>
+
+#include "detail/embedded_data.h"
+#include "tamga/normalize.h"
+
 namespace tamga::detail {
 
 bool cue_matches(std::string_view cue, std::string_view token) {
@@ -12,55 +20,73 @@ bool cue_matches(std::string_view cue, std::string_view token) {
 
 namespace {
 
-LanguageRules english() {
-  LanguageRules r;
-  r.negation_before = {{"not", 0.5},     {"no", 0.5},      {"never", 0.5},  {"neither", 0.5}, {"nor", 0.5},
-                       {"without", 0.5}, {"hardly", 0.6},  {"barely", 0.6}, {"isn't", 0.5},   {"aren't", 0.5},
-                       {"wasn't", 0.5},  {"weren't", 0.5}, {"don't", 0.5},  {"doesn't", 0.5}, {"didn't", 0.5},
-                       {"won't", 0.5},   {"can't", 0.5},   {"cannot", 0.5}, {"nobody", 0.5},  {"nothing", 0.5}};
-  r.intensifier_before = {{"very", 1.5},       {"so", 1.25},      {"utterly", 1.5},    {"absolutely", 1.5},
-                          {"totally", 1.5},    {"completely", 1.5}, {"extremely", 1.5}, {"truly", 1.5},
-                          {"incredibly", 1.5}, {"deeply", 1.5},   {"downright", 1.5},  {"outright", 1.5},
-                          {"thoroughly", 1.5}, {"most", 1.25},    {"really", 1.25},    {"entirely", 1.5}};
-  r.reporting_verbs = {"said", "says", "say", "told", "tells", "stated", "states", "claimed", "claims", "declared",
-                       "declares", "argued", "argues", "insisted", "insists", "alleged", "alleges", "wrote", "writes",
-                       "tweeted", "added", "warned", "warns", "accused", "accuses", "asserted", "asserts",
-                       "announced", "announces", "charged", "contended", "maintained", "remarked", "posted"};
-  r.speaker_after_comma = true;
-  r.source_phrases = {{"according", "to"}, {"in", "the", "words", "of"}, {"quoted", "as", "saying"}};
-  return r;
+// A cue word as a matching key, keeping a trailing '*'.
+std::string cue_key(std::string_view word, Lang lang) {
+  bool prefix = !word.empty() && word.back() == '*';
+  if (prefix) word.remove_suffix(1);
+  std::string key = fold(word, lang);
+  if (prefix) key += '*';
+  return key;
 }
 
-LanguageRules turkish() {
-  LanguageRules r;
-  r.negation_before = {{"asla", 0.5}, {"hiç", 0.5}, {"hiçbir", 0.5}, {"hiçbir*", 0.5}};
-  r.negation_after = {{"değil*", 0.5}, {"yok", 0.5}, {"olmadı*", 0.5}, {"olmayan", 0.5}, {"olmaz", 0.5}};
-  r.intensifier_before = {{"çok", 1.5},       {"en", 1.25},       {"gerçekten", 1.25}, {"tamamen", 1.5},
-                          {"tümüyle", 1.5},    {"bütünüyle", 1.5}, {"resmen", 1.5},     {"düpedüz", 1.5},
-                          {"apaçık", 1.5},     {"açıkça", 1.25},   {"katıksız", 1.5},
-                          {"derece", 1.5},     {"adeta", 1.25},    {"büsbütün", 1.5},   {"alçakça", 1.5},
-                          {"tam", 1.25},       {"bariz", 1.5}};
-  r.reporting_verbs = {"dedi",       "demiş*",     "diyor*",     "diye",      "söyle*",    "belirt*",    "kaydet*",
-                       "kaydett*",   "vurgula*",   "açıkla*",    "iddia",     "savun*",    "konuştu*",   "ekledi*",
-                       "uyardı*",    "ifadeleri*", "sözleri*",   "suçla*",    "yazdı*",    "paylaştı*",  "seslendi*",
-                       "nitelendir*", "dile",      "duyurdu*",   "aktardı*",  "bildirdi*", "öne"};
-  r.source_phrases = {};
-  r.source_heads = {"açıklama*", "iddia*", "rapor*", "kaynak*", "bakan*", "sözcü*", "yetkili*", "habere", "haberlere",
-                    "verilere", "uzman*", "iddialara"};
-  return r;
+void parse_rules(std::string_view text, Lang lang, LanguageRules& r) {
+  std::istringstream in{std::string(text)};
+  std::string line;
+  size_t line_no = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (size_t hash = line.find('#'); hash != std::string::npos) line.resize(hash);
+    size_t colon = line.find(':');
+    if (colon == std::string::npos) {
+      if (line.find_first_not_of(" \t\r") != std::string::npos && r.error.empty())
+        r.error = "line " + std::to_string(line_no) + ": expected 'key: items'";
+      continue;
+    }
+    std::string key = line.substr(0, colon);
+    std::istringstream items(line.substr(colon + 1));
+    std::vector<std::string> words;
+    for (std::string w; items >> w;) words.push_back(w);
+    auto cues = [&](std::vector<ModifierCue>& out) {
+      for (const auto& w : words) {
+        size_t eq = w.find('=');
+        double factor = eq == std::string::npos ? 1.0 : std::strtod(w.c_str() + eq + 1, nullptr);
+        out.push_back({cue_key(w.substr(0, eq), lang), factor});
+      }
+    };
+    if (key == "window") r.window = words.empty() ? 3 : static_cast<unsigned>(std::stoul(words[0]));
+    else if (key == "negation-before") cues(r.negation_before);
+    else if (key == "negation-after") cues(r.negation_after);
+    else if (key == "intensifier-before") cues(r.intensifier_before);
+    else if (key == "reporting-verbs") for (const auto& w : words) r.reporting_verbs.push_back(cue_key(w, lang));
+    else if (key == "speaker-after-comma") r.speaker_after_comma = !words.empty() && words[0] == "yes";
+    else if (key == "source-postposition") r.source_postposition = words.empty() ? "" : cue_key(words[0], lang);
+    else if (key == "source-heads") for (const auto& w : words) r.source_heads.push_back(cue_key(w, lang));
+    else if (key == "source-phrases") {
+      for (const auto& w : words) {
+        std::vector<std::string> phrase;
+        std::istringstream parts(w);
+        for (std::string part; std::getline(parts, part, '_');) phrase.push_back(cue_key(part, lang));
+        r.source_phrases.push_back(std::move(phrase));
+      }
+    } else if (r.error.empty()) {
+      r.error = "line " + std::to_string(line_no) + ": unknown key '" + key + "'";
+    }
+  }
 }
 
 }  // namespace
 
 const LanguageRules& rules_for(Lang lang) {
-  static const LanguageRules en = english();
-  static const LanguageRules tr = turkish();
-  static const LanguageRules none;
-  switch (lang) {
-    case Lang::kEn: return en;
-    case Lang::kTr: return tr;
-    default: return none;
-  }
+  static std::array<LanguageRules, kLangCount> all;
+  static std::once_flag once;
+  std::call_once(once, [] {
+    for (int l = 1; l < kLangCount; ++l) {
+      auto language = static_cast<Lang>(l);
+      std::string_view text = embedded_file("rules/" + std::string(lang_code(language)) + ".txt");
+      if (!text.empty()) parse_rules(text, language, all[static_cast<size_t>(l)]);
+    }
+  });
+  return all[static_cast<size_t>(lang)];
 }
 
 }  // namespace tamga::detail

@@ -76,8 +76,6 @@ bool Lexicon::word_matches(const PatternWord& word, Lang lang, std::string_view 
 
 void Lexicon::find_matches(const TokenList& tokens, Lang lang, std::vector<Match>& out) const {
   const auto& impl = *impl_;
-  const std::array<const Impl::LangIndex*, 2> indexes{&impl.index[static_cast<size_t>(lang)],
-                                                      lang == Lang::kUnknown ? nullptr : &impl.index[0]};
   const size_t n = tokens.tokens.size();
   // Checks the words after the first; records the match.
   auto extend = [&](unsigned entry, size_t first, bool negative) {
@@ -94,6 +92,10 @@ void Lexicon::find_matches(const TokenList& tokens, Lang lang, std::vector<Match
   };
   for (size_t i = 0; i < n; ++i) {
     std::string_view token = tokens.norm(tokens.tokens[i]);
+    // Each token is matched with its own paragraph's language (the document's when it has none).
+    Lang token_lang = tokens.tokens[i].lang == Lang::kUnknown ? lang : tokens.tokens[i].lang;
+    const std::array<const Impl::LangIndex*, 2> indexes{&impl.index[static_cast<size_t>(token_lang)],
+                                                        token_lang == Lang::kUnknown ? nullptr : &impl.index[0]};
     for (const Impl::LangIndex* idx : indexes) {
       if (!idx) continue;
       for (unsigned len : idx->key_lengths) {

@@ -64,6 +64,18 @@ class JsonlPrinter final : public Printer {
     fmt::format_to(std::back_inserter(out), ",\"lang\":\"{}\",\"script\":\"{}\",\"lang_confidence\":", lang_code(doc.lang),
                    script_code(doc.script));
     append_json_number(out, doc.lang_confidence);
+    if (!doc.segments.empty()) {
+      out += ",\"paragraphs\":[";
+      for (size_t i = 0; i < doc.segments.size(); ++i) {
+        const Segment& s = doc.segments[i];
+        if (i) out += ',';
+        fmt::format_to(std::back_inserter(out), "{{\"start\":{},\"end\":{},\"lang\":\"{}\",\"script\":\"{}\",\"confidence\":",
+                       s.start, s.end, lang_code(s.lang), script_code(s.script));
+        append_json_number(out, s.confidence);
+        out += '}';
+      }
+      out += ']';
+    }
     if (options_.include_tokens) {
       out += ",\"tokens\":[";
       const auto& ts = doc.tokens.tokens;

@@ -56,13 +56,33 @@ void Scanner::identify(Document& doc) {
     doc.lang_confidence = 1;
     return;
   }
+  doc.segments.clear();
   LanguageGuess g = identify_language(doc.text);
   doc.lang = g.lang;
   doc.script = g.script;
   doc.lang_confidence = g.confidence;
+  if (doc.text.find("\n\n") == std::string::npos && doc.text.find("\n\r\n") == std::string::npos) return;
+  auto paragraphs = identify_paragraphs(doc.text);
+  if (paragraphs.size() < 2) return;
+  // A document that mixes languages: each run of paragraphs keeps its own language; the document's is
+  // the one with the most bytes.
+  std::map<Lang, size_t> bytes;
+  for (const auto& p : paragraphs) {
+    doc.segments.push_back({p.start, p.end, p.guess.lang, p.guess.script, p.guess.confidence});
+    bytes[p.guess.lang] += p.end - p.start;
+  }
+  auto main = std::max_element(bytes.begin(), bytes.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+  doc.lang = main->first;
 }
 
-void Scanner::tokenize(Document& doc) { impl_->tokenizer->tokenize(doc.text, doc.lang, doc.tokens); }
+void Scanner::tokenize(Document& doc) {
+  if (doc.segments.empty()) {
+    impl_->tokenizer->tokenize(doc.text, doc.lang, doc.tokens);
+    return;
+  }
+  doc.tokens.clear();
+  for (const Segment& s : doc.segments) impl_->tokenizer->append(doc.text, s.start, s.end, s.lang, doc.tokens);
+}
 
 namespace {
 
@@ -144,7 +164,6 @@ void Scanner::match(Document& doc) {
   });
 
   detail::mark_quoted_tokens(doc.text, doc.tokens, doc.lang, impl.quoted);
-  const detail::LanguageRules& rules = detail::rules_for(doc.lang);
   auto surface = [&](unsigned k) { return std::string_view(doc.text).substr(ts[k].start, ts[k].end - ts[k].start); };
 
   for (const auto& [span, m] : accepted) {
@@ -160,6 +179,7 @@ void Scanner::match(Document& doc) {
     h.base_weight = e.weight;
     h.voice = impl.quoted[m->first] ? Voice::kQuoted : Voice::kAuthor;
     unsigned sentence = ts[m->first].sentence;
+    const detail::LanguageRules& rules = detail::rules_for(ts[m->first].lang);
     if (m->negative_suffix) add_modifier(h, "negation", "negative verb suffix", 0.5);
     for (unsigned k = m->first; k <= m->last; ++k)
       if (ts[k].mixed_script) add_modifier(h, "mixed-script", surface(k), 1.0);

@@ -57,22 +57,33 @@ size_t joining_apostrophe_length(std::string_view gap) {
 
 void Tokenizer::tokenize(std::string_view text, Lang lang, TokenList& out) {
   out.clear();
+  append(text, 0, text.size(), lang, out);
+}
+
+void Tokenizer::append(std::string_view full, size_t begin, size_t end_offset, Lang lang, TokenList& out) {
   auto& impl = *impl_;
+  std::string_view text = full.substr(0, end_offset);
   UErrorCode err = U_ZERO_ERROR;
-  utext_openUTF8(&impl.text_buffer, text.data(), static_cast<int64_t>(text.size()), &err);
+  utext_openUTF8(&impl.text_buffer, text.data() + begin, static_cast<int64_t>(text.size() - begin), &err);
   if (U_FAILURE(err)) return;
   impl.words->setText(&impl.text_buffer, err);
   if (U_FAILURE(err)) return;
 
-  unsigned sentence = 0;
-  unsigned previous_end = 0;
-  int32_t start = impl.words->first();
-  for (int32_t end = impl.words->next(); end != icu::BreakIterator::DONE; start = end, end = impl.words->next()) {
+  const size_t first_token = out.tokens.size();
+  unsigned sentence = out.tokens.empty() ? 0 : out.tokens.back().sentence + 1;
+  unsigned previous_end = static_cast<unsigned>(begin);
+  const auto base = static_cast<int32_t>(begin);
+  int32_t start = impl.words->first() + base;
+  for (int32_t next = impl.words->next(); next != icu::BreakIterator::DONE; next = impl.words->next()) {
+    int32_t end = next + base;
     int32_t status = impl.words->getRuleStatus();
-    if (status < UBRK_WORD_NONE_LIMIT) continue;
+    if (status < UBRK_WORD_NONE_LIMIT) {
+      start = end;
+      continue;
+    }
     auto ustart = static_cast<unsigned>(start), uend = static_cast<unsigned>(end);
     std::string_view gap = text.substr(previous_end, ustart - previous_end);
-    if (!out.tokens.empty()) {
+    if (out.tokens.size() > first_token) {
       Token& last = out.tokens.back();
       if (!last.numeric && status >= UBRK_WORD_LETTER && joining_apostrophe_length(gap) > 0) {
         // Merge "Ankara`da" into one token.
@@ -81,6 +92,7 @@ void Tokenizer::tokenize(std::string_view text, Lang lang, TokenList& out) {
         last.mixed_script = impl.normalizer.fold_token(text.substr(last.start, last.end - last.start), lang, out.normalized);
         last.norm_end = static_cast<unsigned>(out.normalized.size());
         previous_end = uend;
+        start = end;
         continue;
       }
       if (gap_ends_sentence(gap)) ++sentence;
@@ -90,11 +102,13 @@ void Tokenizer::tokenize(std::string_view text, Lang lang, TokenList& out) {
     t.end = uend;
     t.sentence = sentence;
     t.numeric = status < UBRK_WORD_NUMBER_LIMIT;
+    t.lang = lang;
     t.norm_start = static_cast<unsigned>(out.normalized.size());
     t.mixed_script = impl.normalizer.fold_token(text.substr(ustart, uend - ustart), lang, out.normalized);
     t.norm_end = static_cast<unsigned>(out.normalized.size());
     out.tokens.push_back(t);
     previous_end = uend;
+    start = end;
   }
 }
 

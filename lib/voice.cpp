@@ -80,18 +80,18 @@ std::vector<std::pair<unsigned, unsigned>> quoted_ranges(std::string_view text) 
 
 namespace {
 
-bool matches_any(const std::vector<std::string_view>& cues, std::string_view token) {
-  return std::any_of(cues.begin(), cues.end(), [&](std::string_view c) { return cue_matches(c, token); });
+bool matches_any(const std::vector<std::string>& cues, std::string_view token) {
+  return std::any_of(cues.begin(), cues.end(), [&](const std::string& c) { return cue_matches(c, token); });
 }
 
 // Marks reported statements sentence by sentence.
-void mark_reported(std::string_view text, const TokenList& tokens, const LanguageRules& rules,
-                   std::vector<unsigned char>& quoted) {
+void mark_reported(std::string_view text, const TokenList& tokens, Lang doc_lang, std::vector<unsigned char>& quoted) {
   const auto& ts = tokens.tokens;
   size_t begin = 0;
   while (begin < ts.size()) {
     size_t end = begin;
     while (end < ts.size() && ts[end].sentence == ts[begin].sentence) ++end;
+    const LanguageRules& rules = rules_for(ts[begin].lang == Lang::kUnknown ? doc_lang : ts[begin].lang);
     auto mark = [&](size_t from, size_t to) {
       for (size_t k = from; k < to; ++k) quoted[k] = 1;
     };
@@ -104,7 +104,7 @@ void mark_reported(std::string_view text, const TokenList& tokens, const Languag
         for (size_t k = 0; k < phrase.size() && all; ++k) all = tokens.norm(ts[i + k]) == phrase[k];
         if (all) { mark(begin, end); done = true; break; }
       }
-      if (!done && i > begin && tokens.norm(ts[i]) == "göre") {
+      if (!done && i > begin && !rules.source_postposition.empty() && tokens.norm(ts[i]) == rules.source_postposition) {
         std::string_view head = tokens.norm(ts[i - 1]);
         bool source = head.find('\'') != std::string_view::npos || matches_any(rules.source_heads, head);
         if (source) { mark(begin, end); done = true; }
@@ -143,7 +143,7 @@ void mark_quoted_tokens(std::string_view text, const TokenList& tokens, Lang lan
     while (r < ranges.size() && ranges[r].second <= start) ++r;
     if (r < ranges.size() && ranges[r].first <= start && start < ranges[r].second) quoted[i] = 1;
   }
-  mark_reported(text, tokens, rules_for(lang), quoted);
+  mark_reported(text, tokens, lang, quoted);
 }
 
 }  // namespace tamga::detail

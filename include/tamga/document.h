@@ -55,6 +55,15 @@ struct Scores {
   double quoted_score = 0;   // ... over quoted hits only
 };
 
+// A run of paragraphs in one language, for a document that mixes languages.
+struct Segment {
+  unsigned start = 0;  // byte offsets into Document::text
+  unsigned end = 0;
+  Lang lang = Lang::kUnknown;
+  Script script = Script::kUnknown;
+  double confidence = 0;
+};
+
 struct Document {
   std::string id;
   std::string text;
@@ -62,6 +71,7 @@ struct Document {
   Lang lang = Lang::kUnknown;
   Script script = Script::kUnknown;
   double lang_confidence = 0;
+  std::vector<Segment> segments;  // only when paragraphs differ in language; each is matched by its own rules
   TokenList tokens;
   std::vector<Hit> hits;
   Scores scores;

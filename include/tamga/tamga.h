@@ -2,6 +2,7 @@
 #pragma once
 #include "tamga/decode.h"
 #include "tamga/document.h"
+#include "tamga/jsonl.h"
 #include "tamga/langid.h"
 #include "tamga/language.h"
 #include "tamga/lexicon.h"

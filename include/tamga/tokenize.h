@@ -18,6 +18,7 @@ struct Token {
   unsigned sentence = 0;     // sentence index within the document (breaks at . ! ? … and blank lines)
   bool numeric = false;
   bool mixed_script = false;  // Latin and Cyrillic look-alikes in one word ("prоpаganda")
+  Lang lang = Lang::kUnknown; // the language the token was normalized for (its paragraph's)
 };
 
 struct TokenList {
@@ -38,6 +39,9 @@ class Tokenizer {
   ~Tokenizer();
   // Tokenizes `text` (valid UTF-8) into `out` (cleared first), normalizing each token for `lang`.
   void tokenize(std::string_view text, Lang lang, TokenList& out);
+  // Appends the tokens of text[begin, end) to `out`, normalized for `lang`; offsets stay relative to
+  // `text`. A new segment starts a new sentence.
+  void append(std::string_view text, size_t begin, size_t end, Lang lang, TokenList& out);
   Normalizer& normalizer();
 
  private:

@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <string>
+
 using namespace tamga;
 
 TEST_CASE("English and Turkish news sentences are identified with their script") {
@@ -26,4 +29,43 @@ TEST_CASE("text without letters has no language") {
   CHECK(g.lang == Lang::kUnknown);
   CHECK(detect_script("12 345") == Script::kUnknown);
   CHECK(detect_script("Қазақ") == Script::kCyrillic);
+}
+
+TEST_CASE("the labelled sentences are identified at least 95% right when 8 words or longer") {
+  std::ifstream in(std::string(TAMGA_SOURCE_DIR) + "/tests/data/langid.tsv");
+  REQUIRE(in);
+  std::string line;
+  std::getline(in, line);  // header
+  size_t long_total = 0, long_right = 0, short_total = 0, short_right = 0;
+  while (std::getline(in, line)) {
+    size_t a = line.find('\t'), b = line.find('\t', a + 1);
+    std::string lang = line.substr(0, a), script = line.substr(a + 1, b - a - 1), text = line.substr(b + 1);
+    size_t words = 1;
+    for (char c : text) words += c == ' ';
+    auto g = identify_language(text);
+    bool right = lang_code(g.lang) == lang && script_code(g.script) == script;
+    if (words >= 8) {
+      ++long_total;
+      long_right += right;
+    } else {
+      ++short_total;
+      short_right += right;
+    }
+  }
+  REQUIRE(long_total >= 9 * 30);
+  CHECK(static_cast<double>(long_right) / long_total >= 0.95);
+  MESSAGE("long: " << long_right << "/" << long_total << ", short: " << short_right << "/" << short_total);
+}
+
+TEST_CASE("paragraphs in different languages are identified one by one") {
+  std::string text =
+      "The ministers agreed to cooperate against disinformation and to train young journalists together.\n\n"
+      "Bakanlar dezenformasyonla mücadelede iş birliği yapma ve genç gazetecileri birlikte eğitme kararı aldı.\n\n"
+      "Kısa not.\n";
+  auto paras = identify_paragraphs(text);
+  REQUIRE(paras.size() == 2);
+  CHECK(paras[0].guess.lang == Lang::kEn);
+  CHECK(paras[1].guess.lang == Lang::kTr);
+  CHECK(paras[0].start == 0);
+  CHECK(paras[1].end == text.size());
 }

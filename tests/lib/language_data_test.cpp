@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "detail/embedded_data.h"
+#include "detail/language_rules.h"
 #include "detail/morphology.h"
 #include "detail/scripts.h"
 #include "tamga/normalize.h"
@@ -57,6 +58,7 @@ TEST_CASE("every embedded morphology and script file loads") {
     CAPTURE(std::string(lang_code(lang)));
     CHECK(detail::morphology_error(lang) == "");
     CHECK(detail::script_rules_error(lang) == "");
+    CHECK(detail::rules_for(lang).error == "");
   }
   CHECK_FALSE(detail::embedded_file("morphology/tr.txt").empty());
 }

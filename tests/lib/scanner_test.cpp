@@ -123,3 +123,28 @@ TEST_CASE("a document without letters scores zero and has no hits") {
   CHECK(doc.scores.tokens == 0);
   CHECK(doc.scores.score == 0);
 }
+
+TEST_CASE("each paragraph of a mixed document is matched with its own language's entries and rules") {
+  auto lex = lexicon_from("pattern\ttechnique\tlang\tgloss\nhoax\tDoubt\ten\tx\nhain\tName_Calling,Labeling\ttr\tx\n",
+                          Lang::kUnknown);
+  auto scanner = Scanner::create(lex, {});
+  Document doc;
+  doc.text =
+      "The ministers called the report a hoax and said that the journalists were lying to everyone.\n\n"
+      "Bakan, muhalefetin hain olduğunu ve gazetecilerin herkese yalan söylediğini iddia etmedi bile.\n";
+  scanner.value()->scan(doc);
+  REQUIRE(doc.segments.size() == 2);
+  CHECK(doc.segments[0].lang == Lang::kEn);
+  CHECK(doc.segments[1].lang == Lang::kTr);
+  CHECK(surfaces(doc) == "hoax|hain");
+}
+
+TEST_CASE("a word mixing Latin and Cyrillic look-alikes matches and is flagged") {
+  auto lex = lexicon_from("pattern\ttechnique\tgloss\npropaganda\tLoaded_Language\tx\n", Lang::kEn);
+  auto doc = scan_text(lex, "Pure pr\xD0\xBEp\xD0\xB0ganda.", Lang::kEn);  // Cyrillic о and а
+  REQUIRE(doc.hits.size() == 1);
+  const Modifier* m = modifier(doc.hits[0], "mixed-script");
+  REQUIRE(m);
+  CHECK(m->cue == "pr\xD0\xBEp\xD0\xB0ganda");
+  CHECK(doc.hits[0].weight == 1);
+}
