@@ -4,4 +4,5 @@
 namespace tamga::app {
 int run_scan(int argc, char** argv);
 int run_langid(int argc, char** argv);
+int run_lexicon(int argc, char** argv);
 }  // namespace tamga::app

@@ -17,6 +17,7 @@ struct Command {
 
 constexpr Command kCommands[] = {
     {"scan", tamga::app::run_scan, "find and score propaganda techniques in files, folders or standard input"},
+    {"lexicon", tamga::app::run_lexicon, "check, stats, explain: lint lexicons, count entries, show why a text is flagged"},
     {"langid", tamga::app::run_langid, "language, script and confidence per document (and per paragraph)"},
 };
 

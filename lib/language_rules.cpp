@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "detail/embedded_data.h"
+#include "detail/utf8.h"
 #include "tamga/normalize.h"
 
 namespace tamga::detail {
@@ -61,6 +62,7 @@ void parse_rules(std::string_view text, Lang lang, LanguageRules& r) {
     else if (key == "speaker-after-comma") r.speaker_after_comma = !words.empty() && words[0] == "yes";
     else if (key == "source-postposition") r.source_postposition = words.empty() ? "" : cue_key(words[0], lang);
     else if (key == "source-heads") for (const auto& w : words) r.source_heads.push_back(cue_key(w, lang));
+    else if (key == "alphabet") for (const auto& w : words) r.alphabet += to_u32(w);
     else if (key == "source-phrases") {
       for (const auto& w : words) {
         std::vector<std::string> phrase;

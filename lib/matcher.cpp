@@ -1,3 +1,5 @@
+#include <fmt/format.h>
+
 #include <algorithm>
 
 #include "detail/lexicon_impl.h"
@@ -130,6 +132,100 @@ void Lexicon::find_matches(const TokenList& tokens, Lang lang, std::vector<Match
         const PatternWord& w = impl.entries[entry].words.front();
         if (RE2::FullMatch(token, *impl.regexes[static_cast<size_t>(w.regex)])) extend(entry, i, false);
       }
+    }
+  }
+}
+
+namespace {
+
+std::string_view condition_text(detail::StemCondition c) {
+  switch (c) {
+    case detail::StemCondition::kNone: return "stem";
+    case detail::StemCondition::kNextVowel: return "stem alternant used before a vowel";
+    case detail::StemCondition::kDroppedVowel: return "stem without its last vowel, before a vowel";
+    case detail::StemCondition::kCompoundHead: return "compound head without its possessive";
+    case detail::StemCondition::kNextYor: return "stem narrowed before -yor";
+    case detail::StemCondition::kEnIes: return "stem with y changed to i";
+    case detail::StemCondition::kEnDropE: return "stem without its final e";
+    case detail::StemCondition::kEnDoubled: return "stem with its last consonant doubled";
+  }
+  return "stem";
+}
+
+}  // namespace
+
+void Lexicon::explain(const TokenList& tokens, Lang lang, std::vector<Explanation>& out) const {
+  const auto& impl = *impl_;
+  const size_t n = tokens.tokens.size();
+  for (size_t i = 0; i < n; ++i) {
+    std::string_view token = tokens.norm(tokens.tokens[i]);
+    Lang token_lang = tokens.tokens[i].lang == Lang::kUnknown ? lang : tokens.tokens[i].lang;
+    for (const Impl::LangIndex* idx : {&impl.index[static_cast<size_t>(token_lang)], &impl.index[0]}) {
+      for (unsigned len : idx->key_lengths) {
+        if (len > token.size()) break;
+        if (len < token.size() && (static_cast<unsigned char>(token[len]) & 0xC0) == 0x80) continue;
+        auto it = idx->by_key.find(token.substr(0, len));
+        if (it == idx->by_key.end()) continue;
+        std::string_view rest = token.substr(len);
+        for (const Impl::Candidate& c : it->second) {
+          const Entry& e = impl.entries[c.entry];
+          Explanation x{c.entry, static_cast<unsigned>(i), static_cast<unsigned>(i), false, {}};
+          bool ok = false;
+          switch (c.kind) {
+            case PatternKind::kExact:
+              ok = rest.empty();
+              x.reason = ok ? fmt::format("'{}' is the exact form '={}'", token, it->first)
+                            : fmt::format("'{}' is not the exact form '={}'", token, it->first);
+              break;
+            case PatternKind::kPrefix:
+              ok = true;
+              x.reason = fmt::format("'{}' starts with the prefix '{}*'", token, it->first);
+              break;
+            case PatternKind::kRegex: break;
+            case PatternKind::kWord:
+              if (e.lang == Lang::kUnknown) {
+                ok = rest.empty();
+                x.reason = ok ? fmt::format("'{}' equals the word (no inflection for language-neutral entries)", token)
+                              : fmt::format("'{}' is not the word '{}' (no inflection for language-neutral entries)", token, it->first);
+              } else {
+                auto parse = detail::parse_inflection(e.lang, it->first, c.condition, rest);
+                ok = parse.ok;
+                std::string how = fmt::format("{} '{}'", condition_text(c.condition), it->first);
+                if (rest.empty()) x.reason = ok ? fmt::format("'{}' is the {}", token, how) : fmt::format("'{}' needs an ending after the {}", token, how);
+                else if (rest.front() == '\'' && ok) x.reason = fmt::format("'{}' is the {} + a suffix after an apostrophe", token, how);
+                else x.reason = fmt::format("'{}' is the {} + '{}', {} {} ending{}", token, how, rest, ok ? "a valid" : "not a valid",
+                                            lang_code(e.lang), parse.negative ? " (negative verb form)" : "");
+              }
+              break;
+          }
+          if (ok && e.words.size() > 1) {
+            bool negative = false;
+            size_t k = 1;
+            for (; k < e.words.size(); ++k) {
+              if (i + k >= n || tokens.tokens[i + k].sentence != tokens.tokens[i].sentence ||
+                  !impl.word_matches(c.entry, static_cast<unsigned>(k), tokens.norm(tokens.tokens[i + k]), &negative))
+                break;
+            }
+            if (k < e.words.size()) {
+              ok = false;
+              x.reason += fmt::format("; but word {} of the phrase ('{}') does not match {}", k + 1, e.words[k].text,
+                                      i + k < n ? fmt::format("'{}'", tokens.norm(tokens.tokens[i + k])) : std::string("(end of text)"));
+            } else {
+              x.last = static_cast<unsigned>(i + k - 1);
+              x.reason += "; the rest of the phrase matches";
+            }
+          }
+          x.matched = ok;
+          out.push_back(std::move(x));
+        }
+      }
+      for (unsigned entry : idx->regex_first) {
+        const PatternWord& w = impl.entries[entry].words.front();
+        if (RE2::FullMatch(token, *impl.regexes[static_cast<size_t>(w.regex)]))
+          out.push_back({entry, static_cast<unsigned>(i), static_cast<unsigned>(i), impl.entries[entry].words.size() == 1,
+                         fmt::format("'{}' matches the expression re:{}", token, w.text)});
+      }
+      if (token_lang == Lang::kUnknown) break;
     }
   }
 }

@@ -78,6 +78,12 @@ struct Match {
   bool negative_suffix = false;  // a Turkic negative verb suffix was part of the match
 };
 
+class Lexicon;
+// Lint beyond what loading reports: an entry shadowed by another (same technique, every text it matches
+// the other matches too), a letter outside the language's alphabet (wrong language or script for the
+// file), a very short inflecting root whose forms collide with other words.
+std::vector<LexiconIssue> lint(const Lexicon& lexicon);
+
 class Lexicon {
  public:
   ~Lexicon();
@@ -85,8 +91,19 @@ class Lexicon {
   // All matches of entries for `lang` (plus language-neutral entries) over the tokens, unresolved
   // (overlaps included). Thread-safe.
   void find_matches(const TokenList& tokens, Lang lang, std::vector<Match>& out) const;
-  // Does one pattern word match one normalized token? (Used by `lexicon explain` and tests.)
+  // Does one pattern word match one normalized token? (Used by `lexicon check` and tests.)
   bool word_matches(const PatternWord& word, Lang lang, std::string_view token, bool* negative = nullptr) const;
+
+  // Why entries did or did not match, token by token: every entry whose first word's stem, exact form or
+  // prefix starts a token is reported, matched or not, with the analysis in words.
+  struct Explanation {
+    unsigned entry = 0;
+    unsigned token = 0;     // the first token
+    unsigned last = 0;      // the last token, when matched
+    bool matched = false;
+    std::string reason;
+  };
+  void explain(const TokenList& tokens, Lang lang, std::vector<Explanation>& out) const;
 
  private:
   friend class LexiconBuilder;

@@ -25,6 +25,7 @@ struct LanguageRules {
   std::vector<std::vector<std::string>> source_phrases;
   std::string source_postposition;
   std::vector<std::string> source_heads;
+  std::u32string alphabet;  // the letters entries of this language are written with (for lint)
   std::string error;  // non-empty when the data did not parse
 };
 

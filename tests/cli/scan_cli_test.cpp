@@ -203,3 +203,49 @@ TEST_CASE("--help and --version") {
   CHECK(version.status == 0);
   CHECK(version.out.rfind("tamga ", 0) == 0);
 }
+
+TEST_CASE("tamga langid prints language, script and confidence, per paragraph on request") {
+  Run r = run(tamga("langid -"), "Бүгін Астанада ақпараттық қауіпсіздік туралы үлкен кездесу өтті.");
+  CHECK(r.status == 0);
+  CHECK(r.out.find("<stdin>\tkk\tCyrl\t") == 0);
+  Run p = run(tamga("langid --paragraphs --format jsonl -"),
+              "The ministers met in Istanbul to discuss disinformation and media cooperation.\n\n"
+              "Bakanlar İstanbul'da dezenformasyon ve medya iş birliğini görüşmek için bir araya geldi.\n");
+  CHECK(p.status == 0);
+  CHECK(p.out.find("\"paragraphs\":[{\"start\":0,") != std::string::npos);
+  CHECK(p.out.find("\"lang\":\"tr\"") != std::string::npos);
+  Run j = run(tamga("langid --input jsonl --format jsonl -"),
+              "{\"id\":\"a\",\"text\":\"The government denied every report.\",\"source\":\"x\"}\nnot json\n");
+  CHECK(j.status == 2);
+  CHECK(count_lines(j.out) == 2);
+  CHECK(j.out.find("\"source\":\"x\"") != std::string::npos);
+  CHECK(j.err.find("<stdin>:2: not valid JSON") != std::string::npos);
+}
+
+TEST_CASE("tamga lexicon check reports file:line errors with exit 2, and the shipped lexicons pass") {
+  fs::path lex = scratch("check.tsv");
+  std::ofstream(lex) << "pattern\ttechnique\tgloss\nfoo\tBogus\tx\nre:(\tDoubt\ty\n";
+  Run bad = run(tamga("lexicon check " + lex.string()));
+  CHECK(bad.status == 2);
+  CHECK(bad.out.find(lex.string() + ":2: unknown technique 'Bogus'") != std::string::npos);
+  CHECK(bad.out.find(lex.string() + ":3: bad regular expression") != std::string::npos);
+  Run shipped = run(tamga("lexicon check --strict"));
+  CHECK(shipped.status == 0);
+  CHECK(shipped.out == "");
+}
+
+TEST_CASE("tamga lexicon stats counts entries per language and technique") {
+  Run r = run(tamga("lexicon stats --format tsv"));
+  CHECK(r.status == 0);
+  CHECK(r.out.find("technique\ten\ttr\taz\tkk\tky\tuz\ttk\tall\n") == 0);
+  CHECK(r.out.find("\nLoaded_Language\t") != std::string::npos);
+  CHECK(r.out.find("\ntechniques covered\t14/14\t14/14") != std::string::npos);
+}
+
+TEST_CASE("tamga lexicon explain shows matches and near misses") {
+  Run r = run(tamga("lexicon explain --lang tr 'Yalan haberlerin yalancıları'"));
+  CHECK(r.status == 0);
+  CHECK(r.out.find("Yalan → yalan") != std::string::npos);
+  CHECK(r.out.find("MATCH") != std::string::npos);
+  CHECK(r.out.find("hits after the longest-match rule:") != std::string::npos);
+}

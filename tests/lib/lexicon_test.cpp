@@ -1,4 +1,5 @@
 #include "tamga/lexicon.h"
+#include "tamga/tokenize.h"
 
 #include <doctest/doctest.h>
 
@@ -109,4 +110,41 @@ TEST_CASE("a missing lexicon path is an error") {
   b.add_path("/no/such/lexicon.tsv");
   REQUIRE(b.errors().size() == 1);
   CHECK(b.errors()[0].to_string() == "/no/such/lexicon.tsv: no such file or folder");
+}
+
+TEST_CASE("lint reports shadowed entries, letters outside the alphabet and short roots") {
+  LexiconBuilder b;
+  b.add_text("#@ technique: Doubt\npattern\tgloss\npropagand*\tx\npropaganda\ty\nxəbər\tz\nkan\tblood\n=hainler\th\nhain\th\n",
+             "l.tsv", Lang::kTr);
+  auto lex = b.build();
+  std::vector<std::string> messages;
+  for (const auto& i : lint(*lex)) messages.push_back(i.to_string());
+  REQUIRE(messages.size() == 4);
+  CHECK(messages[0].find("l.tsv:4: entry 'propaganda' is shadowed by 'propagand*' (l.tsv:3)") == 0);
+  CHECK(messages[1].find("l.tsv:5: 'x' in 'xəbər' is not a letter of the tr alphabet") == 0);
+  CHECK(messages[2].find("l.tsv:6: short root 'kan'") == 0);
+  CHECK(messages[3].find("l.tsv:7: entry '=hainler' is shadowed by 'hain'") == 0);
+}
+
+TEST_CASE("the shipped lexicons have no lint") {
+  LexiconBuilder b;
+  b.add_path(std::filesystem::path(TAMGA_SOURCE_DIR) / "lexicons");
+  auto lex = b.build();
+  for (const auto& i : lint(*lex)) FAIL_CHECK(i.to_string());
+}
+
+TEST_CASE("explain says why an entry matched or not") {
+  LexiconBuilder b;
+  b.add_text("#@ technique: Name_Calling,Labeling\npattern\tgloss\nhain\ttraitor\n", "l.tsv", Lang::kTr);
+  auto lex = b.build();
+  auto tokenizer = Tokenizer::create();
+  TokenList tokens;
+  tokenizer.value()->tokenize("hainlerin hainane", Lang::kTr, tokens);
+  std::vector<Lexicon::Explanation> why;
+  lex->explain(tokens, Lang::kTr, why);
+  REQUIRE(why.size() == 2);
+  CHECK(why[0].matched);
+  CHECK(why[0].reason == "'hainlerin' is the stem 'hain' + 'lerin', a valid tr ending");
+  CHECK_FALSE(why[1].matched);
+  CHECK(why[1].reason == "'hainane' is the stem 'hain' + 'ane', not a valid tr ending");
 }
