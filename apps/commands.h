@@ -3,6 +3,10 @@
 
 namespace tamga::app {
 int run_scan(int argc, char** argv);
+int run_tokenize(int argc, char** argv);
+int run_match(int argc, char** argv);
+int run_score(int argc, char** argv);
+int run_report(int argc, char** argv);
 int run_langid(int argc, char** argv);
 int run_lexicon(int argc, char** argv);
 }  // namespace tamga::app

@@ -119,8 +119,20 @@ bool read_input(const InputItem& item, std::string& bytes, std::string& error) {
 InputKind parse_input_kind(const std::string& name) {
   if (name == "auto") return InputKind::kAuto;
   if (name == "text") return InputKind::kText;
+  if (name == "markdown") return InputKind::kMarkdown;
+  if (name == "html") return InputKind::kHtml;
   if (name == "jsonl") return InputKind::kJsonl;
-  throw UsageError(fmt::format("--input must be auto, text or jsonl, not '{}'", name));
+  throw UsageError(fmt::format("--input must be auto, text, markdown, html or jsonl, not '{}'", name));
+}
+
+InputKind resolve_input_kind(const InputItem& item, InputKind requested) {
+  if (requested != InputKind::kAuto) return requested;
+  std::string ext = fs::path(item.path).extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (ext == ".jsonl" || ext == ".ndjson") return InputKind::kJsonl;
+  if (ext == ".md" || ext == ".markdown" || ext == ".mdx") return InputKind::kMarkdown;
+  if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return InputKind::kHtml;
+  return InputKind::kText;
 }
 
 LoadedInput load_input(const InputItem& item, const InputOptions& options) {
@@ -136,12 +148,8 @@ LoadedInput load_input(const InputItem& item, const InputOptions& options) {
     r.error = true;
     return r;
   }
-  InputKind kind = options.kind;
-  if (kind == InputKind::kAuto) {
-    std::string ext = fs::path(item.path).extension().string();
-    kind = ext == ".jsonl" || ext == ".ndjson" ? InputKind::kJsonl : InputKind::kText;
-  }
-  if (kind == InputKind::kText) {
+  InputKind kind = resolve_input_kind(item, options.kind);
+  if (kind != InputKind::kJsonl) {
     if (looks_binary(bytes)) {
       r.notice = fmt::format("tamga: {}: binary file skipped", id);
       return r;
@@ -149,6 +157,8 @@ LoadedInput load_input(const InputItem& item, const InputOptions& options) {
     DecodeOptions decode_options;
     decode_options.encoding = options.encoding;
     Document doc = document_from_bytes(id, bytes, decode_options);
+    if (kind == InputKind::kMarkdown) doc.format = DocumentFormat::kMarkdown;
+    if (kind == InputKind::kHtml) doc.format = DocumentFormat::kHtml;
     if (!doc.errors.empty()) {
       r.error = true;
       r.notice = fmt::format("tamga: {}: {}", id, doc.errors.front().message);
@@ -186,7 +196,7 @@ bool use_color(const std::string& when) {
   return isatty(STDOUT_FILENO) != 0;
 }
 
-Output::Output() { buffer_.reserve(1 << 16); }
+Output::Output(int fd) : fd_(fd) { buffer_.reserve(1 << 16); }
 Output::~Output() { flush(); }
 
 void Output::write(std::string_view s) {
@@ -198,10 +208,15 @@ void Output::write(std::string_view s) {
 void Output::flush() {
   size_t done = 0;
   while (!closed_ && done < buffer_.size()) {
-    ssize_t n = ::write(STDOUT_FILENO, buffer_.data() + done, buffer_.size() - done);
+    ssize_t n = ::write(fd_, buffer_.data() + done, buffer_.size() - done);
     if (n < 0) {
       if (errno == EINTR) continue;
-      closed_ = true;  // EPIPE and friends: the reader is gone; end quietly
+      // EPIPE: the reader is gone; end quietly. Anything else is a real failure.
+      if (errno != EPIPE) {
+        failed = true;
+        std::cerr << "tamga: write error: " << std::strerror(errno) << '\n';
+      }
+      closed_ = true;
       break;
     }
     done += static_cast<size_t>(n);

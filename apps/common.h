@@ -38,7 +38,7 @@ std::vector<InputItem> expand_inputs(const std::vector<std::string>& paths, bool
 
 bool read_input(const InputItem& item, std::string& bytes, std::string& error);
 
-enum class InputKind { kAuto, kText, kJsonl };
+enum class InputKind { kAuto, kText, kMarkdown, kHtml, kJsonl };
 struct InputOptions {
   InputKind kind = InputKind::kAuto;  // auto: JSON Lines for .jsonl/.ndjson files, text otherwise
   std::string text_field = "text";
@@ -46,6 +46,8 @@ struct InputOptions {
   std::string encoding = "auto";
 };
 InputKind parse_input_kind(const std::string& name);  // throws UsageError
+// The kind of one input: --input when given, else by extension (.jsonl/.ndjson, .md/.markdown, .html/.htm).
+InputKind resolve_input_kind(const InputItem& item, InputKind requested);
 
 struct LoadedInput {
   std::vector<Document> documents;  // one for a text file; one per line for JSON Lines
@@ -57,10 +59,10 @@ LoadedInput load_input(const InputItem& item, const InputOptions& options);
 
 bool use_color(const std::string& when);  // auto|always|never; honours NO_COLOR and TERM=dumb
 
-// Buffered writer to standard output that notices a closed pipe.
+// Buffered writer to a file descriptor (standard output by default) that notices a closed pipe.
 class Output {
  public:
-  Output();
+  explicit Output(int fd = 1);
   ~Output();
   void write(std::string_view s);
   void flush();
@@ -68,7 +70,10 @@ class Output {
 
  private:
   std::string buffer_;
+  int fd_ = 1;
   bool closed_ = false;
+ public:
+  bool failed = false;  // a write error other than a closed pipe
 };
 
 void print_error(std::string_view command, std::string_view message);

@@ -1,224 +1,157 @@
-// tamga scan: every stage in one process, over files, folders or standard input.
+// tamga scan, and the same stages as separate commands over JSON Lines: tokenize, match, score, report.
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <atomic>
-#include <boost/program_options.hpp>
-#include <condition_variable>
 #include <csignal>
+#include <fstream>
 #include <iostream>
-#include <map>
-#include <mutex>
-#include <thread>
 
 #include "commands.h"
-#include "common.h"
+#include "options.h"
+#include "runner.h"
 #include "tamga/tamga.h"
 
 namespace tamga::app {
 
-namespace po = boost::program_options;
-
 namespace {
 
-struct ScanSettings {
-  std::vector<std::string> paths, lexicons, fail_on;
-  std::string lang, encoding = "auto", format = "text", color = "auto";
-  double fail_above = -1;
-  unsigned jobs = 0;
+enum class Verb { kScan, kTokenize, kMatch, kScore, kReport };
+
+struct VerbInfo {
+  const char* command;
+  unsigned groups;
+  const char* usage;
 };
 
-struct DocResult {
-  std::string output;
-  std::string notice;  // for stderr
-  bool error = false;
-  bool threshold = false;
-};
+VerbInfo info(Verb v) {
+  switch (v) {
+    case Verb::kTokenize:
+      return {"tamga tokenize", kInputOptions | kOutputOptions | kRunOptions,
+              "Usage: tamga tokenize [OPTIONS] [PATH...]\n\n"
+              "Reads files, folders, raw text on standard input or JSON Lines, and writes one JSON Lines record per\n"
+              "document with its language, script, paragraphs and tokens. Fields it does not know pass through."};
+    case Verb::kMatch:
+      return {"tamga match", kInputOptions | kLexiconOptions | kOutputOptions | kRunOptions,
+              "Usage: tamga match [OPTIONS] [PATH...]\n\n"
+              "Reads JSON Lines records (from tamga tokenize, or any records with a text field) and adds the\n"
+              "lexicon hits. Fields it does not know pass through."};
+    case Verb::kScore:
+      return {"tamga score", kInputOptions | kOutputOptions | kRunOptions,
+              "Usage: tamga score [OPTIONS] [PATH...]\n\nReads matched JSON Lines records and adds the scores."};
+    case Verb::kReport:
+      return {"tamga report", kInputOptions | kOutputOptions | kCiOptions | kRunOptions,
+              "Usage: tamga report [OPTIONS] [PATH...]\n\n"
+              "Reads scored JSON Lines records and prints them in any format; applies the allow-list, baseline\n"
+              "and failure thresholds like scan."};
+    case Verb::kScan: break;
+  }
+  return {"tamga scan", kInputOptions | kLexiconOptions | kOutputOptions | kCiOptions | kRunOptions,
+          "Usage: tamga scan [OPTIONS] [PATH...]\n\n"
+          "Finds propaganda techniques in files, folders (recursively), JSON Lines or standard input, and\n"
+          "scores each document: every stage in one process. Exit status: 0 done, 1 a failure threshold was\n"
+          "exceeded, 2 usage, configuration, lexicon or input error. Options are also read from the nearest\n"
+          ".tamga.ini (or --config FILE); the command line wins."};
+}
 
-}  // namespace
-
-int run_scan(int argc, char** argv) {
-  ScanSettings s;
-  po::options_description visible("Options");
-  visible.add_options()
-      ("help,h", "show this help")
-      ("version", "show the version")
-      ("lexicon,l", po::value(&s.lexicons)->composing(), "lexicon file or folder (repeatable; default: the shipped lexicons)")
-      ("lang", po::value(&s.lang), "language of every document (en, tr, az, kk, ky, uz, tk); default: detect")
-      ("encoding", po::value(&s.encoding), "input encoding (an ICU name such as windows-1254, KOI8-R); default: auto")
-      ("format", po::value(&s.format), "output format: text or jsonl")
-      ("fail-above", po::value(&s.fail_above), "exit 1 when a document's score is above SCORE (0-100)")
-      ("fail-on", po::value(&s.fail_on)->composing(), "exit 1 when TECHNIQUE is found (repeatable)")
-      ("jobs,j", po::value(&s.jobs), "worker threads (default: number of cores)")
-      ("color", po::value(&s.color), "auto, always or never (NO_COLOR is honoured)");
-  po::options_description hidden;
-  hidden.add_options()("path", po::value(&s.paths)->composing());
-  po::options_description all;
-  all.add(visible).add(hidden);
-  po::positional_options_description positional;
-  positional.add("path", -1);
-  po::variables_map vm;
+int run_verb(Verb verb, int argc, char** argv) {
+  VerbInfo vi = info(verb);
+  Settings s;
+  if (verb == Verb::kMatch || verb == Verb::kScore || verb == Verb::kReport) s.input = "jsonl";
+  if (verb != Verb::kScan && verb != Verb::kReport) s.format = "jsonl";
+  auto visible = make_options(s, vi.groups);
+  if (auto stop = parse_command(argc, argv, vi.command, vi.usage, visible, s)) return *stop;
+  if ((verb == Verb::kTokenize || verb == Verb::kMatch || verb == Verb::kScore) && s.format != "jsonl" && s.format != "json") {
+    print_error(vi.command, "--format must be jsonl or json for a pipeline stage (use tamga report for the others)");
+    return kExitError;
+  }
+  Prepared p;
+  std::unique_ptr<OutputTarget> target;
   try {
-    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    print_error("tamga scan", fmt::format("{} (see tamga scan --help)", e.what()));
+    p = prepare(s);
+    target = std::make_unique<OutputTarget>(s.output);
+  } catch (const std::exception& e) {
+    print_error(vi.command, e.what());
     return kExitError;
   }
-  if (vm.count("help")) {
-    std::cout << "Usage: tamga scan [OPTIONS] [PATH...]\n\n"
-                 "Finds propaganda techniques in files, folders (recursively) or standard input, and scores\n"
-                 "each document. Exit status: 0 done, 1 a --fail-above/--fail-on threshold was exceeded,\n"
-                 "2 usage, lexicon or input error.\n\n"
-              << visible << '\n';
-    return kExitOk;
-  }
-  if (vm.count("version")) {
-    std::cout << "tamga " << TAMGA_VERSION << '\n';
-    return kExitOk;
-  }
-  auto format = parse_output_format(s.format);
-  if (!format) {
-    print_error("tamga scan", fmt::format("unknown format '{}' (expected text or jsonl)", s.format));
-    return kExitError;
-  }
-  if (s.color != "auto" && s.color != "always" && s.color != "never") {
-    print_error("tamga scan", fmt::format("--color must be auto, always or never, not '{}'", s.color));
-    return kExitError;
-  }
-  ScanOptions options;
-  if (!s.lang.empty() && s.lang != "auto") {
-    options.force_lang = parse_lang(s.lang);
-    if (!options.force_lang) {
-      print_error("tamga scan", fmt::format("unknown language '{}' (expected en, tr, az, kk, ky, uz or tk)", s.lang));
-      return kExitError;
-    }
-  }
-  std::vector<Technique> fail_on;
-  for (const auto& name : s.fail_on) {
-    auto t = parse_technique(name);
-    if (!t) {
-      print_error("tamga scan", fmt::format("--fail-on: unknown technique '{}'", name));
-      return kExitError;
-    }
-    fail_on.push_back(*t);
-  }
-  if (vm.count("fail-above") && (s.fail_above < 0 || s.fail_above > 100)) {
-    print_error("tamga scan", "--fail-above takes a score from 0 to 100");
-    return kExitError;
-  }
-  DecodeOptions decode_options;
-  decode_options.encoding = s.encoding;
-  if (s.encoding != "auto" && !s.encoding.empty()) {
-    auto probe = decode("", decode_options);
-    if (!probe.ok()) {
-      print_error("tamga scan", probe.status().message());
-      return kExitError;
-    }
-  }
+  p.printer.stage = verb == Verb::kTokenize ? Stage::kTokenized : verb == Verb::kMatch ? Stage::kMatched : Stage::kScored;
 
   bool had_errors = false;
-  auto lexicon = load_lexicons(s.lexicons, had_errors);
+  std::shared_ptr<const Lexicon> lexicon;
+  if (verb == Verb::kScan || verb == Verb::kMatch) lexicon = load_lexicons(s.lexicons, had_errors);
+  else lexicon = LexiconBuilder().build();
   auto inputs = expand_inputs(s.paths, had_errors);
+  std::shared_ptr<Printer> printer = make_printer(p.format, p.printer);
+  const bool write_baseline = !s.write_baseline.empty();
 
-  unsigned jobs = s.jobs ? s.jobs : std::max(1u, std::thread::hardware_concurrency());
-  jobs = std::min<unsigned>(jobs, static_cast<unsigned>(std::max<size_t>(1, inputs.size())));
-  PrinterOptions printer_options;
-  printer_options.color = use_color(s.color);
-  Output out;
-
-  // Workers take documents in order and hand back formatted output; the main thread prints in input
-  // order. At most `window` documents are in flight, so memory stays bounded.
-  const size_t window = 4 * static_cast<size_t>(jobs);
-  std::atomic<size_t> next_input{0};
-  std::mutex mu;
-  std::condition_variable ready_cv, space_cv;
-  std::map<size_t, DocResult> ready;
-  size_t printed = 0;
-  std::atomic<bool> stop{false};
-  std::atomic<bool> setup_failed{false};
-
-  auto worker = [&] {
-    auto scanner = Scanner::create(lexicon, options);
-    auto printer = make_printer(*format, printer_options);
-    std::string bytes;
-    for (;;) {
-      size_t i = next_input.fetch_add(1);
-      if (i >= inputs.size() || stop) return;
-      {
-        std::unique_lock lock(mu);
-        space_cv.wait(lock, [&] { return i < printed + window || stop; });
+  WorkerFactory factory = [&]() -> DocumentFunction {
+    auto created = Scanner::create(lexicon, p.scan);
+    std::shared_ptr<Scanner> scanner(created.ok() ? std::move(created).value().release() : nullptr);
+    return [&, scanner](Document& doc, std::string& out) {
+      DocumentOutcome outcome;
+      if (doc.errors.empty() && scanner) {
+        switch (verb) {
+          case Verb::kScan:
+            scanner->scan(doc);
+            break;
+          case Verb::kTokenize:
+            scanner->identify(doc);
+            scanner->tokenize(doc);
+            break;
+          case Verb::kMatch:
+            // Records from tamga tokenize carry their tokens; plain records are tokenized here.
+            if (doc.tokens.tokens.empty() && !doc.text.empty()) {
+              if (doc.lang == Lang::kUnknown || p.scan.force_lang) scanner->identify(doc);
+              scanner->tokenize(doc);
+            }
+            scanner->match(doc);
+            break;
+          case Verb::kScore:
+            score_document(doc, p.scan.quoted_factor);
+            break;
+          case Verb::kReport:
+            break;
+        }
+        if ((verb == Verb::kScan || verb == Verb::kReport) && (p.allow || p.baseline)) {
+          filter_findings(doc, p.allow ? &*p.allow : nullptr, p.baseline ? &*p.baseline : nullptr);
+          score_document(doc, p.scan.quoted_factor);
+        }
+        if (write_baseline) outcome.side = Baseline::lines_for(doc);
+        outcome.threshold = (verb == Verb::kScan || verb == Verb::kReport) && exceeds_threshold(doc, p);
       }
-      if (stop) return;
-      DocResult r;
-      const InputItem& item = inputs[i];
-      std::string id = item.path == "-" ? "<stdin>" : item.path;
-      std::string error;
-      if (!scanner.ok()) {
-        setup_failed = true;
-        r.error = true;
-        r.notice = fmt::format("tamga scan: {}", scanner.status().message());
-      } else if (!read_input(item, bytes, error)) {
-        Document doc;
-        doc.id = id;
-        doc.errors.push_back({"read-failed", error, -1});
-        r.notice = fmt::format("tamga scan: {}: {}", id, error);
-        r.error = true;
-        printer->document(doc, r.output);
-      } else if (looks_binary(bytes)) {
-        r.notice = fmt::format("tamga scan: {}: binary file skipped", id);
-      } else {
-        Document doc = document_from_bytes(id, bytes, decode_options);
-        if (doc.errors.empty()) scanner.value()->scan(doc);
-        else r.error = true;
-        for (const auto& e : doc.errors) r.notice += fmt::format("tamga scan: {}: {}\n", id, e.message);
-        if (!r.notice.empty()) r.notice.pop_back();
-        if (!fail_on.empty())
-          for (const Hit& h : doc.hits)
-            if (std::find(fail_on.begin(), fail_on.end(), h.technique) != fail_on.end()) r.threshold = true;
-        if (s.fail_above >= 0 && doc.scores.score > s.fail_above) r.threshold = true;
-        printer->document(doc, r.output);
-      }
-      {
-        std::lock_guard lock(mu);
-        ready.emplace(i, std::move(r));
-      }
-      ready_cv.notify_one();
-    }
+      printer->document(doc, out);
+      return outcome;
+    };
   };
 
   std::signal(SIGPIPE, SIG_IGN);
-  std::vector<std::thread> threads;
-  for (unsigned k = 0; k < jobs; ++k) threads.emplace_back(worker);
-  bool threshold = false;
-  while (printed < inputs.size()) {
-    DocResult r;
-    {
-      std::unique_lock lock(mu);
-      ready_cv.wait(lock, [&] { return ready.count(printed) > 0; });
-      r = std::move(ready[printed]);
-      ready.erase(printed);
-      ++printed;
-    }
-    space_cv.notify_all();
-    if (!r.notice.empty()) {
-      out.flush();
-      std::cerr << r.notice << '\n';
-    }
-    had_errors |= r.error;
-    threshold |= r.threshold;
-    out.write(r.output);
-    if (out.closed()) {
-      stop = true;
-      space_cv.notify_all();
-      break;
+  Output& out = target->out();
+  std::string head;
+  printer->begin(head);
+  out.write(head);
+  RunSummary summary = run_documents(inputs, p.input, p.jobs, factory, out, printer->separator());
+  if (summary.closed) return kExitOk;
+  std::string tail;
+  printer->end(tail);
+  out.write(tail);
+  if (!target->commit()) return kExitError;
+  if (write_baseline) {
+    std::ofstream b(s.write_baseline, std::ios::binary | std::ios::trunc);
+    b << "# tamga baseline: fingerprint, document, technique, text. Findings listed here are not reported with --baseline.\n"
+      << summary.side;
+    if (!b) {
+      print_error(vi.command, fmt::format("--write-baseline {}: cannot write", s.write_baseline));
+      return kExitError;
     }
   }
-  for (auto& t : threads) t.join();
-  out.flush();
-  if (out.closed()) return kExitOk;
-  if (had_errors || setup_failed) return kExitError;
-  return threshold ? kExitThreshold : kExitOk;
+  if (had_errors || summary.had_errors) return kExitError;
+  return summary.threshold ? kExitThreshold : kExitOk;
 }
+
+}  // namespace
+
+int run_scan(int argc, char** argv) { return run_verb(Verb::kScan, argc, argv); }
+int run_tokenize(int argc, char** argv) { return run_verb(Verb::kTokenize, argc, argv); }
+int run_match(int argc, char** argv) { return run_verb(Verb::kMatch, argc, argv); }
+int run_score(int argc, char** argv) { return run_verb(Verb::kScore, argc, argv); }
+int run_report(int argc, char** argv) { return run_verb(Verb::kReport, argc, argv); }
 
 }  // namespace tamga::app

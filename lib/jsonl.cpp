@@ -3,7 +3,144 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
+#include <algorithm>
+
+#include "tamga/markup.h"
+
 namespace tamga {
+
+namespace {
+
+using simdjson::dom::array;
+using simdjson::dom::element;
+using simdjson::dom::object;
+
+double number(element e, double fallback = 0) {
+  double d;
+  if (e.get(d) == simdjson::SUCCESS) return d;
+  int64_t i;
+  if (e.get(i) == simdjson::SUCCESS) return static_cast<double>(i);
+  uint64_t u;
+  if (e.get(u) == simdjson::SUCCESS) return static_cast<double>(u);
+  return fallback;
+}
+
+unsigned unsigned_of(element e) { return static_cast<unsigned>(std::max(0.0, number(e))); }
+
+std::string string_of(element e) {
+  std::string_view s;
+  return e.get(s) == simdjson::SUCCESS ? std::string(s) : std::string();
+}
+
+void read_diagnostics(element e, std::vector<Diagnostic>& out) {
+  array list;
+  if (e.get(list) != simdjson::SUCCESS) return;
+  for (element d : list) {
+    Diagnostic diag;
+    diag.code = string_of(d["code"]);
+    diag.message = string_of(d["message"]);
+    element byte;
+    if (d["byte"].get(byte) == simdjson::SUCCESS) diag.byte = static_cast<long long>(number(byte, -1));
+    out.push_back(std::move(diag));
+  }
+}
+
+void read_tally(element e, TechniqueTally& t) {
+  t.hits = unsigned_of(e["hits"]);
+  t.weight = number(e["weight"]);
+}
+
+// Fields tamga writes; everything else is the user's and passes through.
+bool read_known_field(std::string_view key, element value, Document& doc, bool& has_tokens) {
+  if (key == "encoding") {
+    doc.encoding = string_of(value);
+  } else if (key == "format") {
+    doc.format = parse_document_format(string_of(value)).value_or(DocumentFormat::kText);
+  } else if (key == "suppressed") {
+    doc.suppressed = unsigned_of(value);
+  } else if (key == "lang") {
+    doc.lang = parse_lang(string_of(value)).value_or(Lang::kUnknown);
+  } else if (key == "script") {
+    std::string s = string_of(value);
+    doc.script = s == "Latn" ? Script::kLatin : s == "Cyrl" ? Script::kCyrillic : s == "Zyyy" ? Script::kOther : Script::kUnknown;
+  } else if (key == "lang_confidence") {
+    doc.lang_confidence = number(value);
+  } else if (key == "paragraphs") {
+    array list;
+    if (value.get(list) != simdjson::SUCCESS) return true;
+    for (element p : list) {
+      Segment s;
+      s.start = unsigned_of(p["start"]);
+      s.end = unsigned_of(p["end"]);
+      s.lang = parse_lang(string_of(p["lang"])).value_or(Lang::kUnknown);
+      std::string script = string_of(p["script"]);
+      s.script = script == "Latn" ? Script::kLatin : script == "Cyrl" ? Script::kCyrillic : Script::kUnknown;
+      s.confidence = number(p["confidence"]);
+      doc.segments.push_back(s);
+    }
+  } else if (key == "tokens") {
+    array list;
+    if (value.get(list) != simdjson::SUCCESS) return true;
+    has_tokens = true;
+    for (element t : list) {
+      array triple;
+      if (t.get(triple) != simdjson::SUCCESS || triple.size() < 3) continue;
+      Token tok;
+      tok.start = unsigned_of(triple.at(0));
+      tok.end = unsigned_of(triple.at(1));
+      tok.norm_start = static_cast<unsigned>(doc.tokens.normalized.size());
+      doc.tokens.normalized += string_of(triple.at(2));
+      tok.norm_end = static_cast<unsigned>(doc.tokens.normalized.size());
+      doc.tokens.tokens.push_back(tok);
+    }
+  } else if (key == "hits") {
+    array list;
+    if (value.get(list) != simdjson::SUCCESS) return true;
+    for (element h : list) {
+      Hit hit;
+      hit.technique = parse_technique(string_of(h["technique"])).value_or(Technique::kLoadedLanguage);
+      hit.entry = string_of(h["entry"]);
+      hit.gloss = string_of(h["gloss"]);
+      hit.start = unsigned_of(h["start"]);
+      hit.end = unsigned_of(h["end"]);
+      hit.line = unsigned_of(h["line"]);
+      hit.col = unsigned_of(h["col"]);
+      hit.weight = number(h["weight"], 1);
+      hit.base_weight = number(h["base_weight"], hit.weight);
+      hit.voice = string_of(h["voice"]) == "quoted" ? Voice::kQuoted : Voice::kAuthor;
+      array mods;
+      if (h["modifiers"].get(mods) == simdjson::SUCCESS)
+        for (element m : mods) hit.modifiers.push_back({string_of(m["kind"]), string_of(m["cue"]), number(m["factor"], 1)});
+      doc.hits.push_back(std::move(hit));
+    }
+  } else if (key == "scores") {
+    Scores& s = doc.scores;
+    s.tokens = unsigned_of(value["tokens"]);
+    s.total.hits = unsigned_of(value["hits"]);
+    s.total.weight = number(value["weight"]);
+    s.hits_per_1000 = number(value["hits_per_1000"]);
+    s.weighted_per_1000 = number(value["weighted_per_1000"]);
+    for (Technique t : all_techniques()) {
+      element tally;
+      if (value["techniques"][technique_name(t)].get(tally) == simdjson::SUCCESS)
+        read_tally(tally, s.techniques[static_cast<size_t>(t)]);
+    }
+    read_tally(value["author"], s.author);
+    read_tally(value["quoted"], s.quoted);
+    s.author_score = number(value["author"]["score"]);
+    s.quoted_score = number(value["quoted"]["score"]);
+    s.score = number(value["score"]);
+  } else if (key == "warnings") {
+    read_diagnostics(value, doc.warnings);
+  } else if (key == "errors") {
+    read_diagnostics(value, doc.errors);
+  } else {
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
 
 Document document_from_json_line(std::string_view line, const JsonlFields& fields, std::string fallback_id,
                                  std::string_view where) {
@@ -11,18 +148,18 @@ Document document_from_json_line(std::string_view line, const JsonlFields& field
   doc.id = std::move(fallback_id);
   thread_local simdjson::dom::parser parser;
   simdjson::padded_string padded(line);
-  simdjson::dom::element root;
+  element root;
   if (auto err = parser.parse(padded).get(root); err) {
     doc.errors.push_back({"invalid-json", fmt::format("{}: not valid JSON: {}", where, simdjson::error_message(err)), -1});
     return doc;
   }
-  simdjson::dom::object object;
-  if (root.get(object) != simdjson::SUCCESS) {
+  object obj;
+  if (root.get(obj) != simdjson::SUCCESS) {
     doc.errors.push_back({"not-an-object", fmt::format("{}: the record is not a JSON object", where), -1});
     return doc;
   }
-  bool has_text = false;
-  for (auto field : object) {
+  bool has_text = false, has_tokens = false;
+  for (auto field : obj) {
     std::string_view key = field.key;
     if (key == fields.id_field) {
       std::string_view id;
@@ -38,7 +175,23 @@ Document document_from_json_line(std::string_view line, const JsonlFields& field
       }
       continue;
     }
+    if (read_known_field(key, field.value, doc, has_tokens)) continue;
     doc.extra_fields.emplace_back(std::string(key), simdjson::minify(field.value));
+  }
+  if (has_tokens) {
+    // Tokens read back: their language comes from their paragraph, sentences and scripts from the text.
+    for (Token& t : doc.tokens.tokens) {
+      t.lang = doc.lang;
+      for (const Segment& s : doc.segments)
+        if (t.start >= s.start && t.start < s.end) t.lang = s.lang;
+      if (t.end > doc.text.size() || t.start > t.end) {
+        doc.errors.push_back({"bad-token", fmt::format("{}: token [{}, {}] is outside the text", where, t.start, t.end), -1});
+        doc.tokens.clear();
+        break;
+      }
+      t.mixed_script = mixes_scripts(std::string_view(doc.text).substr(t.start, t.end - t.start));
+    }
+    assign_sentences(doc.text, doc.tokens);
   }
   if (!has_text)
     doc.errors.push_back({"missing-text", fmt::format("{}: no string field '{}'", where, fields.text_field), -1});

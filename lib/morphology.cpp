@@ -42,7 +42,7 @@ struct Grammar {
   std::unordered_map<char32_t, VowelInfo> vowels;
   std::u32string voiceless, nasal, sonorant;
   std::vector<std::pair<std::u32string, std::u32string>> soften;  // hard → soft
-  bool vowel_drop = false, gemination = false, narrow_before_yor = false;
+  bool vowel_drop = false, gemination = false, narrow_before_yor = false, no_lone_final_consonant = false;
   std::u32string lenient_after;
   std::map<char32_t, Archiphoneme> archiphonemes;
   std::vector<std::string> state_names;
@@ -144,6 +144,7 @@ void parse_grammar(std::string_view text, Grammar& g) {
         if (o == "vowel-drop") g.vowel_drop = true;
         else if (o == "gemination") g.gemination = true;
         else if (o == "narrow-before-yor") g.narrow_before_yor = true;
+        else if (o == "no-lone-final-consonant") g.no_lone_final_consonant = true;
         else fail("unknown option " + o);
       }
     } else if (key == "lenient-after") {
@@ -321,9 +322,9 @@ bool walk(const Grammar& g, int state, std::u32string_view rest, Context ctx, in
     realize(g, arc.suffix, ctx, lenient, prefix, candidates);
     for (const std::u32string& r : candidates) {
       if (r.empty() || r.size() > rest.size()) continue;
-      // A lone consonant right at a vowel-final stem that ends the word mostly makes a different word
-      // (beka → bekar): only accept it when more suffixes follow.
-      if (depth == 0 && r.size() == 1 && !g.is_vowel(r[0]) && r.size() == rest.size()) continue;
+      // With no-lone-final-consonant, a lone consonant right after the stem that ends the word mostly
+      // makes a different word (Turkish beka → bekar): only accepted when more suffixes follow.
+      if (g.no_lone_final_consonant && depth == 0 && r.size() == 1 && !g.is_vowel(r[0]) && r.size() == rest.size()) continue;
       bool direct = rest.compare(0, r.size(), r) == 0;
       // A suffix-final hard consonant softens before a vowel: -AcAk + Im → -acağım.
       bool softened = false;

@@ -9,7 +9,9 @@
 #include "detail/language_rules.h"
 #include "detail/utf8.h"
 #include "detail/voice.h"
+#include "tamga/findings.h"
 #include "tamga/langid.h"
+#include "tamga/markup.h"
 
 namespace tamga {
 
@@ -34,6 +36,14 @@ struct Scanner::Impl {
   std::vector<Match> matches;
   std::vector<unsigned char> quoted;
   std::vector<int> owner;  // per token: index of the accepted span covering it, or -1
+  std::string view;        // the prose view of a Markdown or HTML document
+
+  // The text as matched: the document's own, or its prose view (same length, same offsets).
+  std::string_view matching_text(const Document& doc) {
+    if (doc.format == DocumentFormat::kText) return doc.text;
+    view = prose_view(doc.text, doc.format);
+    return view;
+  }
 };
 
 Scanner::Scanner() : impl_(std::make_unique<Impl>()) {}
@@ -57,12 +67,13 @@ void Scanner::identify(Document& doc) {
     return;
   }
   doc.segments.clear();
-  LanguageGuess g = identify_language(doc.text);
+  std::string_view text = impl_->matching_text(doc);
+  LanguageGuess g = identify_language(text);
   doc.lang = g.lang;
   doc.script = g.script;
   doc.lang_confidence = g.confidence;
-  if (doc.text.find("\n\n") == std::string::npos && doc.text.find("\n\r\n") == std::string::npos) return;
-  auto paragraphs = identify_paragraphs(doc.text);
+  if (text.find("\n\n") == std::string_view::npos && text.find("\n\r\n") == std::string_view::npos) return;
+  auto paragraphs = identify_paragraphs(text);
   if (paragraphs.size() < 2) return;
   // A document that mixes languages: each run of paragraphs keeps its own language; the document's is
   // the one with the most bytes.
@@ -76,12 +87,13 @@ void Scanner::identify(Document& doc) {
 }
 
 void Scanner::tokenize(Document& doc) {
+  std::string_view text = impl_->matching_text(doc);
   if (doc.segments.empty()) {
-    impl_->tokenizer->tokenize(doc.text, doc.lang, doc.tokens);
+    impl_->tokenizer->tokenize(text, doc.lang, doc.tokens);
     return;
   }
   doc.tokens.clear();
-  for (const Segment& s : doc.segments) impl_->tokenizer->append(doc.text, s.start, s.end, s.lang, doc.tokens);
+  for (const Segment& s : doc.segments) impl_->tokenizer->append(text, s.start, s.end, s.lang, doc.tokens);
 }
 
 namespace {
@@ -163,7 +175,7 @@ void Scanner::match(Document& doc) {
     return a.second->entry < b.second->entry;
   });
 
-  detail::mark_quoted_tokens(doc.text, doc.tokens, doc.lang, impl.quoted);
+  detail::mark_quoted_tokens(impl.matching_text(doc), doc.tokens, doc.lang, impl.quoted);
   auto surface = [&](unsigned k) { return std::string_view(doc.text).substr(ts[k].start, ts[k].end - ts[k].start); };
 
   for (const auto& [span, m] : accepted) {
@@ -228,6 +240,8 @@ void Scanner::match(Document& doc) {
 
   LineCounter lines(doc.text);
   for (Hit& h : doc.hits) lines.locate(h.start, h.line, h.col);
+  // Inline suppressions written in the document itself.
+  filter_findings(doc, nullptr, nullptr);
 }
 
 void Scanner::scan(Document& doc) {

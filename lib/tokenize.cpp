@@ -3,6 +3,7 @@
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
 
+#include "detail/scripts.h"
 #include "detail/utf8.h"
 #include "tamga/normalize.h"
 
@@ -45,6 +46,29 @@ bool gap_ends_sentence(std::string_view gap) {
   }
   return space_after_terminal;
 }
+
+}  // namespace
+
+void assign_sentences(std::string_view text, TokenList& tokens) {
+  unsigned sentence = 0;
+  for (size_t i = 0; i < tokens.tokens.size(); ++i) {
+    Token& t = tokens.tokens[i];
+    if (i > 0) {
+      const Token& p = tokens.tokens[i - 1];
+      bool new_segment = t.lang != p.lang;
+      if (new_segment || (t.start >= p.end && t.start <= text.size() && gap_ends_sentence(text.substr(p.end, t.start - p.end))))
+        ++sentence;
+    }
+    t.sentence = sentence;
+  }
+}
+
+bool mixes_scripts(std::string_view word) {
+  std::u32string cps = detail::to_u32(word);
+  return detail::map_look_alikes(cps);
+}
+
+namespace {
 
 // Apostrophes ICU does not keep inside a word (` and ´) still join a Turkic suffix to its stem.
 size_t joining_apostrophe_length(std::string_view gap) {

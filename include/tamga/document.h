@@ -55,6 +55,10 @@ struct Scores {
   double quoted_score = 0;   // ... over quoted hits only
 };
 
+// What the text is: markup that is not prose (code, tags, link targets) is not scanned, but every offset
+// still points into the original text.
+enum class DocumentFormat : unsigned char { kText, kMarkdown, kHtml };
+
 // A run of paragraphs in one language, for a document that mixes languages.
 struct Segment {
   unsigned start = 0;  // byte offsets into Document::text
@@ -68,6 +72,8 @@ struct Document {
   std::string id;
   std::string text;
   std::string encoding;      // when decoded from bytes
+  DocumentFormat format = DocumentFormat::kText;
+  unsigned suppressed = 0;   // hits removed by inline suppressions, the allow-list or the baseline
   Lang lang = Lang::kUnknown;
   Script script = Script::kUnknown;
   double lang_confidence = 0;

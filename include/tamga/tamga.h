@@ -6,6 +6,8 @@
 #include "tamga/langid.h"
 #include "tamga/language.h"
 #include "tamga/lexicon.h"
+#include "tamga/findings.h"
+#include "tamga/markup.h"
 #include "tamga/normalize.h"
 #include "tamga/output.h"
 #include "tamga/scanner.h"

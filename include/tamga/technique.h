@@ -29,6 +29,8 @@ inline constexpr int kTechniqueCount = 14;
 std::string_view technique_name(Technique t);
 // Short lowercase slug for file names and ids, e.g. "name_calling".
 std::string_view technique_slug(Technique t);
+// One sentence on what the technique is (after the SemEval-2020 Task 11 definitions).
+std::string_view technique_description(Technique t);
 // Accepts the exact SemEval name or the slug.
 std::optional<Technique> parse_technique(std::string_view name);
 const std::array<Technique, kTechniqueCount>& all_techniques();

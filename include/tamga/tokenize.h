@@ -32,6 +32,11 @@ struct TokenList {
 
 class Normalizer;
 
+// Recomputes the sentence index of tokens read back from a record (from the text between them).
+void assign_sentences(std::string_view text, TokenList& tokens);
+// Does the word mix Latin and Cyrillic letters?
+bool mixes_scripts(std::string_view word);
+
 // Not thread-safe (it owns an ICU break iterator): one per thread.
 class Tokenizer {
  public:

@@ -1,0 +1,208 @@
+#include "runner.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include "tamga/jsonl.h"
+
+namespace tamga::app {
+
+namespace {
+
+struct Unit {
+  size_t seq = 0;
+  const InputItem* item = nullptr;  // a whole file (text, Markdown, HTML)
+  std::string source;               // for JSON Lines batches: the input's name
+  size_t first_line = 0;
+  std::vector<std::string> lines;
+  bool jsonl = false;
+};
+
+struct Result {
+  std::string output;
+  std::string side;
+  std::string notice;
+  bool error = false;
+  bool threshold = false;
+};
+
+constexpr size_t kBatchLines = 256;
+
+}  // namespace
+
+RunSummary run_documents(const std::vector<InputItem>& inputs, const InputOptions& input, unsigned jobs,
+                         const WorkerFactory& factory, Output& out, std::string_view separator) {
+  RunSummary summary;
+  jobs = std::max(1u, jobs);
+  const size_t window = 4 * static_cast<size_t>(jobs);
+  std::mutex mu;
+  std::condition_variable queue_cv, ready_cv, space_cv;
+  std::deque<Unit> queue;
+  std::map<size_t, Result> ready;
+  size_t produced = 0, printed = 0;
+  bool producing_done = false;
+  std::atomic<bool> stop{false};
+
+  auto push = [&](Unit u) {
+    std::unique_lock lock(mu);
+    space_cv.wait(lock, [&] { return produced < printed + window || stop; });
+    if (stop) return false;
+    u.seq = produced++;
+    queue.push_back(std::move(u));
+    queue_cv.notify_one();
+    return true;
+  };
+
+  std::thread producer([&] {
+    for (const InputItem& item : inputs) {
+      if (stop) break;
+      InputKind kind = resolve_input_kind(item, input.kind);
+      if (kind != InputKind::kJsonl) {
+        Unit u;
+        u.item = &item;
+        if (!push(std::move(u))) break;
+        continue;
+      }
+      std::string name = item.path == "-" ? "<stdin>" : item.path;
+      std::ifstream file;
+      std::istream* in = &std::cin;
+      if (item.path != "-") {
+        file.open(item.path, std::ios::binary);
+        if (!file) {
+          Unit u;
+          u.item = &item;  // the worker reports the read error as a record
+          if (!push(std::move(u))) break;
+          continue;
+        }
+        in = &file;
+      }
+      Unit batch;
+      batch.jsonl = true;
+      batch.source = name;
+      batch.first_line = 1;
+      std::string line;
+      size_t line_no = 0;
+      while (!stop && std::getline(*in, line)) {
+        ++line_no;
+        if (line_no == 1 && line.compare(0, 3, "\xEF\xBB\xBF") == 0) line.erase(0, 3);
+        batch.lines.push_back(std::move(line));
+        if (batch.lines.size() >= kBatchLines) {
+          if (!push(std::move(batch))) break;
+          batch = Unit{};
+          batch.jsonl = true;
+          batch.source = name;
+          batch.first_line = line_no + 1;
+        }
+      }
+      if (!batch.lines.empty() && !stop) push(std::move(batch));
+    }
+    std::lock_guard lock(mu);
+    producing_done = true;
+    queue_cv.notify_all();
+  });
+
+  auto worker = [&] {
+    DocumentFunction fn = factory();
+    JsonlFields fields{input.text_field, input.id_field};
+    for (;;) {
+      Unit u;
+      {
+        std::unique_lock lock(mu);
+        queue_cv.wait(lock, [&] { return !queue.empty() || producing_done || stop; });
+        if (stop || queue.empty()) return;
+        u = std::move(queue.front());
+        queue.pop_front();
+      }
+      Result r;
+      std::string one;
+      auto handle = [&](Document& doc) {
+        if (!doc.errors.empty()) r.error = true;
+        one.clear();
+        DocumentOutcome o = fn(doc, one);
+        if (!one.empty()) {
+          if (!r.output.empty()) r.output += separator;
+          r.output += one;
+        }
+        r.threshold |= o.threshold;
+        r.side += o.side;
+      };
+      if (u.jsonl) {
+        for (size_t k = 0; k < u.lines.size(); ++k) {
+          std::string_view line = u.lines[k];
+          if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+          if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+          std::string where = fmt::format("{}:{}", u.source, u.first_line + k);
+          Document doc = document_from_json_line(line, fields, where, where);
+          if (!doc.errors.empty()) {
+            if (!r.notice.empty()) r.notice += '\n';
+            r.notice += "tamga: " + doc.errors.front().message;
+          }
+          handle(doc);
+        }
+      } else {
+        LoadedInput loaded = load_input(*u.item, input);
+        r.notice = loaded.notice;
+        r.error = loaded.error;
+        for (Document& doc : loaded.documents) handle(doc);
+      }
+      {
+        std::lock_guard lock(mu);
+        ready.emplace(u.seq, std::move(r));
+      }
+      ready_cv.notify_all();
+    }
+  };
+
+  std::vector<std::thread> threads;
+  for (unsigned k = 0; k < jobs; ++k) threads.emplace_back(worker);
+  bool wrote_any = false;
+  for (;;) {
+    Result r;
+    {
+      std::unique_lock lock(mu);
+      ready_cv.wait(lock, [&] { return ready.count(printed) > 0 || (producing_done && printed == produced); });
+      if (ready.count(printed) == 0) break;
+      r = std::move(ready[printed]);
+      ready.erase(printed);
+      ++printed;
+    }
+    space_cv.notify_all();
+    if (!r.notice.empty()) {
+      out.flush();
+      std::cerr << r.notice << '\n';
+    }
+    summary.had_errors |= r.error;
+    summary.threshold |= r.threshold;
+    summary.side += r.side;
+    if (!r.output.empty()) {
+      if (wrote_any) out.write(separator);
+      out.write(r.output);
+      wrote_any = true;
+    }
+    if (out.closed()) {
+      summary.closed = true;
+      break;
+    }
+  }
+  {
+    std::lock_guard lock(mu);
+    stop = true;
+  }
+  queue_cv.notify_all();
+  space_cv.notify_all();
+  producer.join();
+  for (auto& t : threads) t.join();
+  return summary;
+}
+
+}  // namespace tamga::app

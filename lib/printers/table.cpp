@@ -1,0 +1,93 @@
+// CSV and TSV: one row per document (or per hit with --hits), ready for R, pandas or a spreadsheet.
+#include <fmt/format.h>
+
+#include "printers/printers.h"
+
+namespace tamga::detail {
+
+namespace {
+
+class TablePrinter final : public Printer {
+ public:
+  TablePrinter(PrinterOptions o, char sep) : options_(std::move(o)), sep_(sep) {}
+
+  void begin(std::string& out) override {
+    std::vector<std::string> header;
+    if (options_.hit_rows) {
+      header = {"id", "line", "col", "start", "end", "technique", "entry", "surface", "weight", "voice", "gloss"};
+    } else {
+      header = {"id", "lang", "script", "tokens", "hits", "score", "author_score", "quoted_score", "hits_per_1000"};
+      for (Technique t : all_techniques()) header.emplace_back(technique_name(t));
+    }
+    for (size_t i = 0; i < header.size(); ++i) {
+      if (i) out += sep_;
+      cell(out, header[i]);
+    }
+    out += '\n';
+  }
+
+  void document(const Document& doc, std::string& out) override {
+    if (options_.hit_rows) {
+      for (const Hit& h : doc.hits) {
+        cell(out, doc.id);
+        fmt::format_to(std::back_inserter(out), "{0}{1}{0}{2}{0}{3}{0}{4}{0}", sep_, h.line, h.col, h.start, h.end);
+        cell(out, technique_name(h.technique));
+        out += sep_;
+        cell(out, h.entry);
+        out += sep_;
+        cell(out, std::string_view(doc.text).substr(h.start, h.end - h.start));
+        fmt::format_to(std::back_inserter(out), "{0}{1:.4g}{0}{2}{0}", sep_, h.weight, h.voice == Voice::kQuoted ? "quoted" : "author");
+        cell(out, h.gloss);
+        out += '\n';
+      }
+      return;
+    }
+    const Scores& s = doc.scores;
+    cell(out, doc.id);
+    fmt::format_to(std::back_inserter(out), "{0}{1}{0}{2}{0}{3}{0}{4}{0}{5:.2f}{0}{6:.2f}{0}{7:.2f}{0}{8:.2f}", sep_,
+                   lang_code(doc.lang), script_code(doc.script), s.tokens, s.total.hits, s.score, s.author_score,
+                   s.quoted_score, s.hits_per_1000);
+    for (const auto& t : s.techniques) fmt::format_to(std::back_inserter(out), "{}{}", sep_, t.hits);
+    out += '\n';
+  }
+
+ private:
+  // CSV: RFC 4180 quoting; TSV: tabs and line breaks escaped. Text that a spreadsheet would run as a
+  // formula (= + - @ at the start) is prefixed with an apostrophe.
+  void cell(std::string& out, std::string_view v) const {
+    std::string s;
+    if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@')) s += '\'';
+    s += v;
+    if (sep_ == '\t') {
+      for (char c : s) {
+        if (c == '\t') out += "\\t";
+        else if (c == '\n') out += "\\n";
+        else if (c == '\r') out += "\\r";
+        else if (c == '\\') out += "\\\\";
+        else out += c;
+      }
+      return;
+    }
+    if (s.find_first_of(",\"\n\r") == std::string::npos) {
+      out += s;
+      return;
+    }
+    out += '"';
+    for (char c : s) {
+      if (c == '"') out += '"';
+      out += c;
+    }
+    out += '"';
+  }
+
+  PrinterOptions options_;
+  char sep_;
+};
+
+}  // namespace
+
+std::unique_ptr<Printer> make_table_printer(const PrinterOptions& o, char separator) {
+  return std::make_unique<TablePrinter>(o, separator);
+}
+
+}  // namespace tamga::detail
