@@ -109,6 +109,7 @@ RunSummary run_documents(const std::vector<InputItem>& inputs, const InputOption
     std::lock_guard lock(mu);
     producing_done = true;
     queue_cv.notify_all();
+    ready_cv.notify_all();  // nothing may be in flight: the printer must not wait for more
   });
 
   auto worker = [&] {
