@@ -21,8 +21,10 @@ void Lexicon::Impl::compile(std::vector<Entry> all, std::vector<std::unique_ptr<
     per_word.resize(entry.words.size());
     for (size_t w = 0; w < entry.words.size(); ++w) {
       if (entry.words[w].kind == PatternKind::kWord) {
-        if (entry.lang == Lang::kUnknown) per_word[w].push_back({entry.words[w].text, detail::StemCondition::kNone});
-        else detail::stem_variants(entry.lang, entry.words[w].text, per_word[w]);
+        if (entry.lang == Lang::kUnknown)
+          per_word[w].push_back({entry.words[w].text, detail::StemCondition::kNone});
+        else
+          detail::stem_variants(entry.lang, entry.words[w].text, per_word[w]);
         if (w > 0 && w + 1 == entry.words.size() && entry.lang != Lang::kUnknown)
           detail::compound_head_variants(entry.lang, entry.words[w].text, per_word[w]);
       }
@@ -96,38 +98,28 @@ void Lexicon::find_matches(const TokenList& tokens, Lang lang, std::vector<Match
     std::string_view token = tokens.norm(tokens.tokens[i]);
     // Each token is matched with its own paragraph's language (the document's when it has none).
     Lang token_lang = tokens.tokens[i].lang == Lang::kUnknown ? lang : tokens.tokens[i].lang;
-    const std::array<const Impl::LangIndex*, 2> indexes{&impl.index[static_cast<size_t>(token_lang)],
-                                                        token_lang == Lang::kUnknown ? nullptr : &impl.index[0]};
-    for (const Impl::LangIndex* idx : indexes) {
+    for (const Impl::LangIndex* idx : impl.indexes_for(token_lang)) {
       if (!idx) continue;
-      for (unsigned len : idx->key_lengths) {
-        if (len > token.size()) break;
-        // Only at code point boundaries.
-        if (len < token.size() && (static_cast<unsigned char>(token[len]) & 0xC0) == 0x80) continue;
-        auto it = idx->by_key.find(token.substr(0, len));
-        if (it == idx->by_key.end()) continue;
-        std::string_view rest = token.substr(len);
-        for (const Impl::Candidate& c : it->second) {
-          bool negative = false;
-          bool ok = false;
-          const Entry& e = impl.entries[c.entry];
-          switch (c.kind) {
-            case PatternKind::kExact: ok = rest.empty(); break;
-            case PatternKind::kPrefix: ok = true; break;
-            case PatternKind::kRegex: break;
-            case PatternKind::kWord:
-              if (e.lang == Lang::kUnknown) {
-                ok = rest.empty();
-              } else {
-                auto parse = detail::parse_inflection(e.lang, it->first, c.condition, rest);
-                ok = parse.ok;
-                negative = parse.negative;
-              }
-              break;
-          }
-          if (ok) extend(c.entry, i, negative);
+      impl.for_each_candidate(*idx, token, [&](std::string_view key, std::string_view rest, const Impl::Candidate& c) {
+        bool negative = false;
+        bool ok = false;
+        const Entry& e = impl.entries[c.entry];
+        switch (c.kind) {
+          case PatternKind::kExact: ok = rest.empty(); break;
+          case PatternKind::kPrefix: ok = true; break;
+          case PatternKind::kRegex: break;
+          case PatternKind::kWord:
+            if (e.lang == Lang::kUnknown) {
+              ok = rest.empty();
+            } else {
+              auto parse = detail::parse_inflection(e.lang, key, c.condition, rest);
+              ok = parse.ok;
+              negative = parse.negative;
+            }
+            break;
         }
-      }
+        if (ok) extend(c.entry, i, negative);
+      });
       for (unsigned entry : idx->regex_first) {
         const PatternWord& w = impl.entries[entry].words.front();
         if (RE2::FullMatch(token, *impl.regexes[static_cast<size_t>(w.regex)])) extend(entry, i, false);
@@ -160,72 +152,73 @@ void Lexicon::explain(const TokenList& tokens, Lang lang, std::vector<Explanatio
   for (size_t i = 0; i < n; ++i) {
     std::string_view token = tokens.norm(tokens.tokens[i]);
     Lang token_lang = tokens.tokens[i].lang == Lang::kUnknown ? lang : tokens.tokens[i].lang;
-    for (const Impl::LangIndex* idx : {&impl.index[static_cast<size_t>(token_lang)], &impl.index[0]}) {
-      for (unsigned len : idx->key_lengths) {
-        if (len > token.size()) break;
-        if (len < token.size() && (static_cast<unsigned char>(token[len]) & 0xC0) == 0x80) continue;
-        auto it = idx->by_key.find(token.substr(0, len));
-        if (it == idx->by_key.end()) continue;
-        std::string_view rest = token.substr(len);
-        for (const Impl::Candidate& c : it->second) {
-          const Entry& e = impl.entries[c.entry];
-          Explanation x{c.entry, static_cast<unsigned>(i), static_cast<unsigned>(i), false, {}};
-          bool ok = false;
-          switch (c.kind) {
-            case PatternKind::kExact:
+    for (const Impl::LangIndex* idx : impl.indexes_for(token_lang)) {
+      if (!idx) continue;
+      impl.for_each_candidate(*idx, token, [&](std::string_view key, std::string_view rest, const Impl::Candidate& c) {
+        const Entry& e = impl.entries[c.entry];
+        Explanation x{c.entry, static_cast<unsigned>(i), static_cast<unsigned>(i), false, {}};
+        bool ok = false;
+        switch (c.kind) {
+          case PatternKind::kExact:
+            ok = rest.empty();
+            x.reason = ok ? fmt::format("'{}' is the exact form '={}'", token, key)
+                          : fmt::format("'{}' is not the exact form '={}'", token, key);
+            break;
+          case PatternKind::kPrefix:
+            ok = true;
+            x.reason = fmt::format("'{}' starts with the prefix '{}*'", token, key);
+            break;
+          case PatternKind::kRegex: break;
+          case PatternKind::kWord:
+            if (e.lang == Lang::kUnknown) {
               ok = rest.empty();
-              x.reason = ok ? fmt::format("'{}' is the exact form '={}'", token, it->first)
-                            : fmt::format("'{}' is not the exact form '={}'", token, it->first);
-              break;
-            case PatternKind::kPrefix:
-              ok = true;
-              x.reason = fmt::format("'{}' starts with the prefix '{}*'", token, it->first);
-              break;
-            case PatternKind::kRegex: break;
-            case PatternKind::kWord:
-              if (e.lang == Lang::kUnknown) {
-                ok = rest.empty();
-                x.reason = ok ? fmt::format("'{}' equals the word (no inflection for language-neutral entries)", token)
-                              : fmt::format("'{}' is not the word '{}' (no inflection for language-neutral entries)", token, it->first);
-              } else {
-                auto parse = detail::parse_inflection(e.lang, it->first, c.condition, rest);
-                ok = parse.ok;
-                std::string how = fmt::format("{} '{}'", condition_text(c.condition), it->first);
-                if (rest.empty()) x.reason = ok ? fmt::format("'{}' is the {}", token, how) : fmt::format("'{}' needs an ending after the {}", token, how);
-                else if (rest.front() == '\'' && ok) x.reason = fmt::format("'{}' is the {} + a suffix after an apostrophe", token, how);
-                else x.reason = fmt::format("'{}' is the {} + '{}', {} {} ending{}", token, how, rest, ok ? "a valid" : "not a valid",
-                                            lang_code(e.lang), parse.negative ? " (negative verb form)" : "");
-              }
-              break;
-          }
-          if (ok && e.words.size() > 1) {
-            bool negative = false;
-            size_t k = 1;
-            for (; k < e.words.size(); ++k) {
-              if (i + k >= n || tokens.tokens[i + k].sentence != tokens.tokens[i].sentence ||
-                  !impl.word_matches(c.entry, static_cast<unsigned>(k), tokens.norm(tokens.tokens[i + k]), &negative))
-                break;
-            }
-            if (k < e.words.size()) {
-              ok = false;
-              x.reason += fmt::format("; but word {} of the phrase ('{}') does not match {}", k + 1, e.words[k].text,
-                                      i + k < n ? fmt::format("'{}'", tokens.norm(tokens.tokens[i + k])) : std::string("(end of text)"));
+              x.reason = ok ? fmt::format("'{}' equals the word (no inflection for language-neutral entries)", token)
+                            : fmt::format("'{}' is not the word '{}' (no inflection for language-neutral entries)",
+                                          token, key);
             } else {
-              x.last = static_cast<unsigned>(i + k - 1);
-              x.reason += "; the rest of the phrase matches";
+              auto parse = detail::parse_inflection(e.lang, key, c.condition, rest);
+              ok = parse.ok;
+              std::string how = fmt::format("{} '{}'", condition_text(c.condition), key);
+              if (rest.empty())
+                x.reason = ok ? fmt::format("'{}' is the {}", token, how)
+                              : fmt::format("'{}' needs an ending after the {}", token, how);
+              else if (rest.front() == '\'' && ok)
+                x.reason = fmt::format("'{}' is the {} + a suffix after an apostrophe", token, how);
+              else
+                x.reason = fmt::format("'{}' is the {} + '{}', {} {} ending{}", token, how, rest,
+                                       ok ? "a valid" : "not a valid", lang_code(e.lang),
+                                       parse.negative ? " (negative verb form)" : "");
             }
-          }
-          x.matched = ok;
-          out.push_back(std::move(x));
+            break;
         }
-      }
+        if (ok && e.words.size() > 1) {
+          bool negative = false;
+          size_t k = 1;
+          for (; k < e.words.size(); ++k) {
+            if (i + k >= n || tokens.tokens[i + k].sentence != tokens.tokens[i].sentence ||
+                !impl.word_matches(c.entry, static_cast<unsigned>(k), tokens.norm(tokens.tokens[i + k]), &negative))
+              break;
+          }
+          if (k < e.words.size()) {
+            ok = false;
+            x.reason += fmt::format(
+                "; but word {} of the phrase ('{}') does not match {}", k + 1, e.words[k].text,
+                i + k < n ? fmt::format("'{}'", tokens.norm(tokens.tokens[i + k])) : std::string("(end of text)"));
+          } else {
+            x.last = static_cast<unsigned>(i + k - 1);
+            x.reason += "; the rest of the phrase matches";
+          }
+        }
+        x.matched = ok;
+        out.push_back(std::move(x));
+      });
       for (unsigned entry : idx->regex_first) {
         const PatternWord& w = impl.entries[entry].words.front();
         if (RE2::FullMatch(token, *impl.regexes[static_cast<size_t>(w.regex)]))
-          out.push_back({entry, static_cast<unsigned>(i), static_cast<unsigned>(i), impl.entries[entry].words.size() == 1,
+          out.push_back({entry, static_cast<unsigned>(i), static_cast<unsigned>(i),
+                         impl.entries[entry].words.size() == 1,
                          fmt::format("'{}' matches the expression re:{}", token, w.text)});
       }
-      if (token_lang == Lang::kUnknown) break;
     }
   }
 }

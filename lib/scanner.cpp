@@ -218,6 +218,9 @@ void Scanner::match(Document& doc) {
     doc.hits.push_back(std::move(h));
   }
 
+  // Inline suppressions written in the document itself, before Repetition counts occurrences.
+  filter_findings(doc, nullptr, nullptr);
+
   // Repetition: the same entry hit again in one document (a loaded term, or a label for a person or
   // group) is also reported as Repetition, from its second occurrence on, at half the entry's weight.
   std::unordered_map<std::string_view, unsigned> seen;
@@ -238,10 +241,11 @@ void Scanner::match(Document& doc) {
   for (auto& r : repeats) doc.hits.push_back(std::move(r));
   std::stable_sort(doc.hits.begin(), doc.hits.end(), [](const Hit& a, const Hit& b) { return a.start < b.start; });
 
+  // ... and once more for the Repetition hits themselves.
+  if (!repeats.empty()) filter_findings(doc, nullptr, nullptr);
+
   LineCounter lines(doc.text);
   for (Hit& h : doc.hits) lines.locate(h.start, h.line, h.col);
-  // Inline suppressions written in the document itself.
-  filter_findings(doc, nullptr, nullptr);
 }
 
 void Scanner::scan(Document& doc) {

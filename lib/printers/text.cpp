@@ -45,6 +45,7 @@ class TextPrinter final : public Printer {
       }
       out += ')';
     }
+    if (doc.suppressed) fmt::format_to(std::back_inserter(out), " · {} suppressed", doc.suppressed);
     out += '\n';
     for (const auto& d : doc.errors) fmt::format_to(std::back_inserter(out), "{}: error: {}\n", id, d.message);
     for (const auto& d : doc.warnings) fmt::format_to(std::back_inserter(out), "{}: warning: {}\n", id, d.message);
