@@ -8,5 +8,6 @@ int run_match(int argc, char** argv);
 int run_score(int argc, char** argv);
 int run_report(int argc, char** argv);
 int run_langid(int argc, char** argv);
+int run_eval(int argc, char** argv);
 int run_lexicon(int argc, char** argv);
 }  // namespace tamga::app

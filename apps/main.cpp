@@ -22,6 +22,7 @@ constexpr Command kCommands[] = {
     {"match", tamga::app::run_match, "stage 2: add lexicon hits to JSON Lines records"},
     {"score", tamga::app::run_score, "stage 3: add scores to JSON Lines records"},
     {"report", tamga::app::run_report, "stage 4: print scored records as text, JSON, CSV, SARIF, GitHub or HTML"},
+    {"eval", tamga::app::run_eval, "score predicted spans against gold spans (SemEval-2020 Task 11 metrics)"},
     {"langid", tamga::app::run_langid, "language, script and confidence per document (and per paragraph)"},
 };
 

@@ -181,3 +181,26 @@ TEST_CASE("every command ends on empty input") {
     CHECK(r.status != 124);
   }
 }
+
+TEST_CASE("tamga eval prints the SemEval metrics as text or JSON, from PTC files or tamga records") {
+  fs::path dir = scratch("eval");
+  fs::create_directories(dir);
+  std::ofstream(dir / "gold.labels") << "1\tDoubt\t10\t20\n1\tSlogans\t30\t40\n";
+  std::ofstream(dir / "pred.labels") << "1\tDoubt\t15\t25\n";
+  Run si = run(tamga_cmd("eval --task si --format json --gold " + (dir / "gold.labels").string() + " --pred " +
+                         (dir / "pred.labels").string()));
+  CHECK(si.status == 0);
+  CHECK(si.out.rfind("{\"si\":{\"precision\":0.5,\"recall\":0.25,", 0) == 0);
+  CHECK(si.out.find("\"per_technique\":{\"Doubt\":{\"precision\":0.5,\"recall\":0.5") != std::string::npos);
+  std::ofstream(dir / "tc.labels") << "1\tDoubt\t10\t20\n";
+  Run tc = run(tamga_cmd("eval --task tc --format json --gold " + (dir / "gold.labels").string() + " --pred " +
+                         (dir / "tc.labels").string()));
+  CHECK(tc.out.rfind("{\"tc\":{\"micro_f1\":0.6667,", 0) == 0);
+  std::ofstream(dir / "article1.txt") << "0123456789so-called.";
+  Run records = run(tamga_cmd("scan -l " + test_lexicon() + " --lang en --format jsonl " + (dir / "article1.txt").string()) +
+                    " | " + tamga_cmd("eval --task si --gold " + (dir / "gold.labels").string() + " --pred -"));
+  CHECK(records.status == 0);
+  CHECK(records.out.find("Doubt") != std::string::npos);
+  Run bad = run(tamga_cmd("eval --task xx --gold a --pred b"));
+  CHECK(bad.status == 2);
+}
