@@ -9,5 +9,6 @@ int run_score(int argc, char** argv);
 int run_report(int argc, char** argv);
 int run_langid(int argc, char** argv);
 int run_eval(int argc, char** argv);
+int run_kwic(int argc, char** argv);
 int run_lexicon(int argc, char** argv);
 }  // namespace tamga::app

@@ -23,6 +23,7 @@ constexpr Command kCommands[] = {
     {"score", tamga::app::run_score, "stage 3: add scores to JSON Lines records"},
     {"report", tamga::app::run_report, "stage 4: print scored records as text, JSON, CSV, SARIF, GitHub or HTML"},
     {"eval", tamga::app::run_eval, "score predicted spans against gold spans (SemEval-2020 Task 11 metrics)"},
+    {"kwic", tamga::app::run_kwic, "keyword-in-context lines for a technique, an entry or a pattern"},
     {"langid", tamga::app::run_langid, "language, script and confidence per document (and per paragraph)"},
 };
 

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <csignal>
+#include <optional>
 #include <fstream>
 #include <iostream>
 
@@ -58,7 +59,38 @@ int run_verb(Verb verb, int argc, char** argv) {
   if (verb == Verb::kMatch || verb == Verb::kScore || verb == Verb::kReport) s.input = "jsonl";
   if (verb != Verb::kScan && verb != Verb::kReport) s.format = "jsonl";
   auto visible = make_options(s, vi.groups);
+  std::string group_by, date_bucket;
+  if (verb == Verb::kReport)
+    visible.add_options()
+        ("group-by", boost::program_options::value(&group_by),
+         "aggregate by FIELD[,FIELD]: lang, script, technique or any record field (source, date, ...)")
+        ("date-bucket", boost::program_options::value(&date_bucket), "with --group-by: dates by day, month or year");
   if (auto stop = parse_command(argc, argv, vi.command, vi.usage, visible, s)) return *stop;
+  std::optional<Aggregator> aggregator;
+  if (!group_by.empty() || !date_bucket.empty()) {
+    DateBucket bucket = DateBucket::kNone;
+    if (date_bucket == "day") bucket = DateBucket::kDay;
+    else if (date_bucket == "month") bucket = DateBucket::kMonth;
+    else if (date_bucket == "year") bucket = DateBucket::kYear;
+    else if (!date_bucket.empty()) {
+      print_error(vi.command, "--date-bucket must be day, month or year");
+      return kExitError;
+    }
+    std::vector<std::string> fields;
+    for (size_t start = 0; start <= group_by.size();) {
+      size_t comma = group_by.find(',', start);
+      if (comma == std::string::npos) comma = group_by.size();
+      std::string f = group_by.substr(start, comma - start);
+      if (!f.empty()) fields.push_back(f);
+      start = comma + 1;
+    }
+    auto created = Aggregator::create(fields, bucket);
+    if (!created.ok()) {
+      print_error(vi.command, created.status().message());
+      return kExitError;
+    }
+    aggregator.emplace(std::move(created).value());
+  }
   if ((verb == Verb::kTokenize || verb == Verb::kMatch || verb == Verb::kScore) && s.format != "jsonl" && s.format != "json") {
     print_error(vi.command, "--format must be jsonl or json for a pipeline stage (use tamga report for the others)");
     return kExitError;
@@ -117,6 +149,10 @@ int run_verb(Verb verb, int argc, char** argv) {
         if (write_baseline) outcome.side = Baseline::lines_for(doc);
         outcome.threshold = (verb == Verb::kScan || verb == Verb::kReport) && exceeds_threshold(doc, p);
       }
+      if (aggregator) {
+        aggregator->add(doc);
+        return outcome;
+      }
       printer->document(doc, out);
       return outcome;
     };
@@ -125,12 +161,13 @@ int run_verb(Verb verb, int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);
   Output& out = target->out();
   std::string head;
-  printer->begin(head);
+  if (!aggregator) printer->begin(head);
   out.write(head);
   RunSummary summary = run_documents(inputs, p.input, p.jobs, factory, out, printer->separator());
   if (summary.closed) return kExitOk;
   std::string tail;
-  printer->end(tail);
+  if (aggregator) tail = aggregator->print(p.format);
+  else printer->end(tail);
   out.write(tail);
   if (!target->commit()) return kExitError;
   if (write_baseline) {

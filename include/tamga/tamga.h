@@ -6,6 +6,7 @@
 #include "tamga/langid.h"
 #include "tamga/language.h"
 #include "tamga/lexicon.h"
+#include "tamga/aggregate.h"
 #include "tamga/eval.h"
 #include "tamga/findings.h"
 #include "tamga/markup.h"

@@ -204,3 +204,46 @@ TEST_CASE("tamga eval prints the SemEval metrics as text or JSON, from PTC files
   Run bad = run(tamga_cmd("eval --task xx --gold a --pred b"));
   CHECK(bad.status == 2);
 }
+
+TEST_CASE("tamga kwic shows each hit with its context, for a technique, an entry or a pattern") {
+  fs::path dir = scratch("kwic");
+  fs::create_directories(dir);
+  std::ofstream(dir / "a.txt") << "One two three four five so-called six seven eight nine ten eleven twelve.";
+  Run t = run(tamga_cmd("kwic -l " + test_lexicon() + " --lang en -t Doubt --window 2 " + (dir / "a.txt").string()));
+  CHECK(t.status == 0);
+  CHECK(t.out.find("four five [so-called] six seven\n") != std::string::npos);
+  Run e = run(tamga_cmd("kwic -l " + test_lexicon() + " --lang en -e en.doubt.so_called --format jsonl --window 1 " +
+                        (dir / "a.txt").string()));
+  CHECK(e.out.find("\"left\":\"five \",\"match\":\"so-called\",\"right\":\" six\"") != std::string::npos);
+  std::ofstream(dir / "b.txt") << "Yalan haberlerin peşinden gidenler yalancı değil.";
+  Run p = run(tamga_cmd("kwic --lang tr -p 'yalan haber' --format jsonl " + (dir / "b.txt").string()));
+  CHECK(p.status == 0);
+  CHECK(count_lines(p.out) == 1);
+  CHECK(p.out.find("\"match\":\"Yalan haberlerin\"") != std::string::npos);
+  CHECK(run(tamga_cmd("kwic " + (dir / "a.txt").string())).status == 2);
+}
+
+TEST_CASE("report --group-by aggregates per group, and concatenated runs give the same table as one run") {
+  fs::path dir = scratch("group");
+  fs::create_directories(dir);
+  std::ofstream(dir / "in1.jsonl") << "{\"id\":\"1\",\"source\":\"A\",\"date\":\"2026-05-14\",\"text\":\"A hoax and a so-called plan.\"}\n"
+                                      "{\"id\":\"2\",\"source\":\"B\",\"date\":\"2026-05-20\",\"text\":\"A quiet market day.\"}\n";
+  std::ofstream(dir / "in2.jsonl") << "{\"id\":\"3\",\"source\":\"A\",\"date\":\"2026-06-01T10:00:00Z\",\"text\":\"Alleged facts.\"}\n";
+  std::string scan = tamga_cmd("scan -l " + test_lexicon() + " --lang en --format jsonl ");
+  Run one = run(scan + (dir / "in1.jsonl").string() + " " + (dir / "in2.jsonl").string() + " | " +
+                tamga_cmd("report --group-by source,date --date-bucket month --format csv"));
+  Run two = run("{ " + scan + (dir / "in1.jsonl").string() + "; " + scan + (dir / "in2.jsonl").string() + "; } | " +
+                tamga_cmd("report --group-by source,date --date-bucket month --format csv"));
+  CHECK(one.status == 0);
+  CHECK(one.out == two.out);
+  CHECK(one.out.rfind("source,date,documents,tokens,hits,weight,hits_per_1000", 0) == 0);
+  CHECK(one.out.find("\nA,2026-05,1,7,2,") != std::string::npos);
+  CHECK(one.out.find("\nA,2026-06,1,2,1,") != std::string::npos);
+  CHECK(one.out.find("\nB,2026-05,1,4,0,") != std::string::npos);
+  Run tech = run(scan + (dir / "in1.jsonl").string() + " | " + tamga_cmd("report --group-by technique --format json"));
+  CHECK(tech.out.find("{\"technique\":\"Doubt\",\"documents\":2,\"tokens\":11,\"hits\":2,") != std::string::npos);
+  Run html = run(scan + (dir / "in1.jsonl").string() + " | " + tamga_cmd("report --group-by source --format html"));
+  CHECK(html.out.find("<svg") != std::string::npos);
+  CHECK(html.out.find("http://www.w3.org/2000/svg") != std::string::npos);
+  CHECK(html.out.find("src=") == std::string::npos);
+}
