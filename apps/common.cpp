@@ -23,6 +23,41 @@ void print_error(std::string_view command, std::string_view message) {
   std::cerr << command << ": " << message << '\n';
 }
 
+std::string version_text() {
+  std::string out = fmt::format("tamga {}\n", TAMGA_VERSION);
+  fs::path root = shipped_lexicons();
+  std::error_code ec;
+  std::vector<fs::path> langs;
+  for (const auto& e : fs::directory_iterator(root, ec))
+    if (e.is_directory()) langs.push_back(e.path());
+  std::sort(langs.begin(), langs.end());
+  out += fmt::format("lexicons: {}\n", root.string());
+  for (const auto& dir : langs) {
+    std::vector<fs::path> files;
+    for (const auto& e : fs::recursive_directory_iterator(dir, ec))
+      if (e.is_regular_file() && e.path().extension() == ".tsv") files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    // FNV-1a over each file's name and bytes, in name order.
+    uint64_t h = 1469598103934665603ULL;
+    auto mix = [&](std::string_view s) {
+      for (unsigned char c : s) {
+        h ^= c;
+        h *= 1099511628211ULL;
+      }
+    };
+    for (const auto& f : files) {
+      std::ifstream in(f, std::ios::binary);
+      std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      mix(f.filename().string());
+      mix(bytes);
+    }
+    LexiconBuilder b;
+    b.add_path(dir);
+    out += fmt::format("  {:<3} {:>5} entries  {:016x}\n", dir.filename().string(), b.entry_count(), h);
+  }
+  return out;
+}
+
 fs::path shipped_lexicons() {
   if (const char* env = std::getenv("TAMGA_LEXICONS"); env && *env) return env;
   std::error_code ec;

@@ -78,4 +78,8 @@ class Output {
 
 void print_error(std::string_view command, std::string_view message);
 
+// "tamga X.Y.Z" and, for each shipped lexicon folder, its entry count and a content hash, so a paper can
+// cite exactly what was used.
+std::string version_text();
+
 }  // namespace tamga::app

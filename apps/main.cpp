@@ -53,7 +53,7 @@ int main(int argc, char** argv) {
     return tamga::app::kExitOk;
   }
   if (verb == "--version" || verb == "-V") {
-    std::cout << "tamga " << TAMGA_VERSION << '\n';
+    std::cout << tamga::app::version_text();
     return tamga::app::kExitOk;
   }
   for (const auto& c : kCommands)

@@ -21,7 +21,7 @@ namespace fs = std::filesystem;
 
 po::options_description make_options(Settings& s, unsigned groups) {
   po::options_description d("Options");
-  d.add_options()("help,h", "show this help");
+  d.add_options()("help,h", "show this help")("version", "show the version and the shipped lexicons' entry counts and hashes");
   if (groups & kLexiconOptions)
     d.add_options()("lexicon,l", po::value(&s.lexicons)->composing(),
                     "lexicon file or folder (repeatable; default: the shipped lexicons)");
@@ -84,6 +84,10 @@ std::optional<int> parse_command(int argc, char** argv, const char* command, con
     po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
     if (vm.count("help")) {
       std::cout << usage << '\n' << visible << '\n';
+      return kExitOk;
+    }
+    if (vm.count("version")) {
+      std::cout << version_text();
       return kExitOk;
     }
     std::optional<fs::path> config;
