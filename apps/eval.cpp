@@ -32,6 +32,23 @@ void json_pr(std::string& out, const PrecisionRecall& p) {
   fmt::format_to(std::back_inserter(out), ",\"predicted\":{},\"gold\":{}}}", p.predicted, p.gold);
 }
 
+void json_per_technique(std::string& out, const std::map<Technique, PrecisionRecall>& per) {
+  bool first = true;
+  for (const auto& [t, pr] : per) {
+    if (!first) out += ',';
+    first = false;
+    detail::append_json_string(out, technique_name(t));
+    out += ':';
+    json_pr(out, pr);
+  }
+}
+
+void text_per_technique(std::string& out, const std::map<Technique, PrecisionRecall>& per) {
+  for (const auto& [t, pr] : per)
+    out += fmt::format("{:<40} {:>9.4f} {:>7.4f} {:>7.4f} {:>9} {:>7}\n", technique_name(t), pr.precision, pr.recall,
+                       pr.f1, pr.predicted, pr.gold);
+}
+
 }  // namespace
 
 int run_eval(int argc, char** argv) {
@@ -90,23 +107,14 @@ int run_eval(int argc, char** argv) {
       json_pr(out, r.all);
       out.pop_back();
       out += ",\"per_technique\":{";
-      bool first = true;
-      for (const auto& [t, pr] : r.per_technique) {
-        if (!first) out += ',';
-        first = false;
-        detail::append_json_string(out, technique_name(t));
-        out += ':';
-        json_pr(out, pr);
-      }
+      json_per_technique(out, r.per_technique);
       out += "}}}\n";
     } else {
       out += fmt::format("{:<40} {:>9} {:>7} {:>7} {:>9} {:>7}\n", "span identification", "precision", "recall", "F1",
                          "predicted", "gold");
       out += fmt::format("{:<40} {:>9.4f} {:>7.4f} {:>7.4f} {:>9} {:>7}\n", "all", r.all.precision, r.all.recall,
                          r.all.f1, r.all.predicted, r.all.gold);
-      for (const auto& [t, pr] : r.per_technique)
-        out += fmt::format("{:<40} {:>9.4f} {:>7.4f} {:>7.4f} {:>9} {:>7}\n", technique_name(t), pr.precision,
-                           pr.recall, pr.f1, pr.predicted, pr.gold);
+      text_per_technique(out, r.per_technique);
     }
   } else {
     ClassificationReport r = evaluate_tc(pred.value(), gold.value(), jsonl);
@@ -119,22 +127,13 @@ int run_eval(int argc, char** argv) {
       detail::append_json_number(out, r.recall);
       fmt::format_to(std::back_inserter(out), ",\"predicted\":{},\"gold\":{},\"correct\":{},\"per_technique\":{{",
                      r.predicted, r.gold, r.correct);
-      bool first = true;
-      for (const auto& [t, pr] : r.per_technique) {
-        if (!first) out += ',';
-        first = false;
-        detail::append_json_string(out, technique_name(t));
-        out += ':';
-        json_pr(out, pr);
-      }
+      json_per_technique(out, r.per_technique);
       out += "}}}\n";
     } else {
       out += fmt::format("technique classification: micro-F1 {:.4f} (precision {:.4f}, recall {:.4f}; {} of {} gold labels, {} predicted)\n",
                          r.micro_f1, r.precision, r.recall, r.correct, r.gold, r.predicted);
       out += fmt::format("{:<40} {:>9} {:>7} {:>7} {:>9} {:>7}\n", "technique", "precision", "recall", "F1", "predicted", "gold");
-      for (const auto& [t, pr] : r.per_technique)
-        out += fmt::format("{:<40} {:>9.4f} {:>7.4f} {:>7.4f} {:>9} {:>7}\n", technique_name(t), pr.precision,
-                           pr.recall, pr.f1, pr.predicted, pr.gold);
+      text_per_technique(out, r.per_technique);
     }
   }
   std::cout << out;

@@ -7,6 +7,7 @@
 
 #include "commands.h"
 #include "common.h"
+#include "lexicon_io.h"
 #include "tamga/tamga.h"
 
 namespace tamga::app {
@@ -220,20 +221,29 @@ int explain(int argc, char** argv) {
 
 }  // namespace
 
+int run_lexicon_induce(int argc, char** argv);  // apps/lexicon_induce.cpp
+
 int run_lexicon(int argc, char** argv) {
   std::string_view verb = argc > 1 ? argv[1] : "";
   if (verb == "check") return check(argc - 1, argv + 1);
   if (verb == "stats") return stats(argc - 1, argv + 1);
   if (verb == "explain") return explain(argc - 1, argv + 1);
+  if (verb == "import") return run_lexicon_import(argc - 1, argv + 1);
+  if (verb == "export") return run_lexicon_export(argc - 1, argv + 1);
+  if (verb == "induce") return run_lexicon_induce(argc - 1, argv + 1);
   if (verb == "--help" || verb == "-h") {
-    std::cout << "Usage: tamga lexicon check|stats|explain [OPTIONS] ...\n\n"
+    std::cout << "Usage: tamga lexicon check|stats|explain|import|export|induce [OPTIONS] ...\n\n"
                  "  check     lint lexicons (errors as file:line: message; exit 2 on errors)\n"
                  "  stats     entries per language and technique\n"
-                 "  explain   which entries match a text and why\n";
+                 "  explain   which entries match a text and why\n"
+                 "  import    convert a LIWC, LIWC-22, quanteda, Lexicoder or WordStat dictionary to a lexicon\n"
+                 "  export    write lexicons as a LIWC or quanteda dictionary\n"
+                 "  induce    draft entries per technique from labelled articles, for review\n";
     return kExitOk;
   }
-  print_error("tamga lexicon", verb.empty() ? "missing verb: check, stats or explain"
-                                            : fmt::format("unknown verb '{}': check, stats or explain", verb));
+  constexpr const char* kVerbs = "check, stats, explain, import, export or induce";
+  print_error("tamga lexicon", verb.empty() ? fmt::format("missing verb: {}", kVerbs)
+                                            : fmt::format("unknown verb '{}': {}", verb, kVerbs));
   return kExitError;
 }
 

@@ -17,7 +17,7 @@ struct Command {
 
 constexpr Command kCommands[] = {
     {"scan", tamga::app::run_scan, "find and score propaganda techniques in files, folders or standard input"},
-    {"lexicon", tamga::app::run_lexicon, "check, stats, explain: lint lexicons, count entries, show why a text is flagged"},
+    {"lexicon", tamga::app::run_lexicon, "check, stats, explain, import, export, induce: work on lexicons"},
     {"tokenize", tamga::app::run_tokenize, "stage 1: language, script, paragraphs and tokens, as JSON Lines"},
     {"match", tamga::app::run_match, "stage 2: add lexicon hits to JSON Lines records"},
     {"score", tamga::app::run_score, "stage 3: add scores to JSON Lines records"},

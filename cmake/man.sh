@@ -32,6 +32,6 @@ roff tamga "find and score propaganda techniques in news" "$bin"
 for cmd in scan tokenize match score report langid eval kwic; do
   roff "tamga-$cmd" "tamga $cmd" "$bin" "$cmd"
 done
-for verb in check stats explain; do
+for verb in check stats explain import export induce; do
   roff "tamga-lexicon-$verb" "tamga lexicon $verb" "$bin" lexicon "$verb"
 done

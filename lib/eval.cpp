@@ -15,6 +15,27 @@ namespace tamga {
 
 namespace {
 
+// Lines of a text, without their line ends (LF or CRLF), numbered from 1.
+class LineReader {
+ public:
+  explicit LineReader(std::string_view text) : text_(text) {}
+  bool next(std::string_view& line) {
+    if (pos_ >= text_.size()) return false;
+    size_t nl = text_.find('\n', pos_);
+    size_t end = nl == std::string_view::npos ? text_.size() : nl;
+    line = text_.substr(pos_, end - pos_);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    pos_ = end + 1;
+    ++number_;
+    return true;
+  }
+  size_t number() const { return number_; }
+
+ private:
+  std::string_view text_;
+  size_t pos_ = 0, number_ = 0;
+};
+
 std::vector<std::string_view> split_tabs(std::string_view line) {
   std::vector<std::string_view> out;
   size_t start = 0;
@@ -100,13 +121,10 @@ std::string article_of(std::string_view id) {
 
 Result<std::vector<LabelledSpan>> parse_ptc_labels(std::string_view text, std::string_view file) {
   std::vector<LabelledSpan> out;
-  size_t line_no = 0, start = 0;
-  while (start < text.size()) {
-    size_t nl = text.find('\n', start);
-    std::string_view line = text.substr(start, (nl == std::string_view::npos ? text.size() : nl) - start);
-    start = nl == std::string_view::npos ? text.size() : nl + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  LineReader lines(text);
+  std::string_view line;
+  while (lines.next(line)) {
+    size_t line_no = lines.number();
     if (line.empty()) continue;
     auto f = split_tabs(line);
     LabelledSpan s;
@@ -133,13 +151,11 @@ Result<std::vector<LabelledSpan>> parse_ptc_labels(std::string_view text, std::s
 Result<std::vector<LabelledSpan>> spans_from_records(std::string_view jsonl, std::string_view file) {
   std::vector<LabelledSpan> out;
   simdjson::dom::parser parser;
-  size_t line_no = 0, start = 0;
-  while (start < jsonl.size()) {
-    size_t nl = jsonl.find('\n', start);
-    std::string_view line = jsonl.substr(start, (nl == std::string_view::npos ? jsonl.size() : nl) - start);
-    start = nl == std::string_view::npos ? jsonl.size() : nl + 1;
-    ++line_no;
-    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+  LineReader lines(jsonl);
+  std::string_view line;
+  while (lines.next(line)) {
+    size_t line_no = lines.number();
+    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
     simdjson::padded_string padded(line);
     simdjson::dom::element rec;
     if (parser.parse(padded).get(rec) != simdjson::SUCCESS)

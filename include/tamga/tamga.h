@@ -1,6 +1,7 @@
 // The whole public API.
 #pragma once
 #include "tamga/decode.h"
+#include "tamga/dictionaries.h"
 #include "tamga/document.h"
 #include "tamga/jsonl.h"
 #include "tamga/langid.h"
@@ -9,6 +10,7 @@
 #include "tamga/aggregate.h"
 #include "tamga/eval.h"
 #include "tamga/findings.h"
+#include "tamga/induce.h"
 #include "tamga/markup.h"
 #include "tamga/normalize.h"
 #include "tamga/output.h"
