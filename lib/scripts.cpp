@@ -103,10 +103,12 @@ const ScriptRules* rules_for(Lang lang) {
 
 void apply_table(const Table& t, const std::u32string& in, std::u32string& out) {
   out.clear();
+  thread_local std::u32string key;  // reused: no allocation per lookup
   for (size_t i = 0; i < in.size();) {
     bool done = false;
     for (size_t len = std::min(t.longest, in.size() - i); len > 0 && !done; --len) {
-      auto it = t.rules.find(in.substr(i, len));
+      key.assign(in, i, len);
+      auto it = t.rules.find(key);
       if (it == t.rules.end()) continue;
       for (const Rule& r : it->second) {
         if (r.context == '^' && i != 0) continue;
@@ -139,8 +141,10 @@ void apply_script_rules(Lang lang, std::string_view token, std::string& out) {
     out.append(token);
     return;
   }
+  // Reused per thread: no allocation per token once the buffers have grown.
   thread_local std::u32string a, b;
-  a = to_u32(token);
+  a.clear();
+  for (size_t i = 0; i < token.size();) a.push_back(next_code_point(token, i));
   for (const Table& t : r->tables) {
     apply_table(t, a, b);
     std::swap(a, b);
