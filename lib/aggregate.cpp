@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "detail/escape.h"
 #include "detail/json_writer.h"
 
 namespace tamga {
@@ -133,34 +134,19 @@ std::string Aggregator::print(OutputFormat format) const {
     rows.push_back(std::move(row));
   }
   std::string out;
-  auto csv_cell = [](std::string_view v, char sep) {
-    std::string s;
-    if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@') &&
-        v.find_first_not_of("0123456789.-") != std::string_view::npos)
-      s += '\'';
-    s += v;
-    if (sep == '\t') {
-      for (char& c : s)
-        if (c == '\t' || c == '\n') c = ' ';
-      return s;
-    }
-    if (s.find_first_of(",\"\n") == std::string::npos) return s;
-    std::string q = "\"";
-    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return q + "\"";
-  };
   switch (format) {
     case OutputFormat::kCsv:
     case OutputFormat::kTsv: {
       char sep = format == OutputFormat::kCsv ? ',' : '\t';
-      for (const auto& r : std::vector<std::vector<std::string>>{header}) {
-        for (size_t i = 0; i < r.size(); ++i) out += (i ? std::string(1, sep) : "") + csv_cell(r[i], sep);
+      auto line = [&](const std::vector<std::string>& r) {
+        for (size_t i = 0; i < r.size(); ++i) {
+          if (i) out += sep;
+          detail::append_table_cell(out, r[i], sep);
+        }
         out += '\n';
-      }
-      for (const auto& r : rows) {
-        for (size_t i = 0; i < r.size(); ++i) out += (i ? std::string(1, sep) : "") + csv_cell(r[i], sep);
-        out += '\n';
-      }
+      };
+      line(header);
+      for (const auto& r : rows) line(r);
       return out;
     }
     case OutputFormat::kJson:
@@ -184,16 +170,7 @@ std::string Aggregator::print(OutputFormat format) const {
     case OutputFormat::kHtml: {
       auto esc = [](std::string_view s) {
         std::string o;
-        for (char c : s) {
-          switch (c) {
-            case '&': o += "&amp;"; break;
-            case '<': o += "&lt;"; break;
-            case '>': o += "&gt;"; break;
-            case '"': o += "&quot;"; break;
-            case '\'': o += "&#39;"; break;
-            default: o += c;
-          }
-        }
+        detail::append_html_escaped(o, s);
         return o;
       };
       out += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"

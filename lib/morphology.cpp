@@ -382,11 +382,6 @@ bool is_english_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 
 
 }  // namespace
 
-bool has_inflection_rules(Lang lang) {
-  const Grammar* g = grammar_for(lang);
-  return lang == Lang::kEn || (g && g->error.empty());
-}
-
 std::string morphology_error(Lang lang) {
   const Grammar* g = grammar_for(lang);
   return g ? g->error : std::string();

@@ -18,7 +18,6 @@ struct Tokenizer::Impl {
 
 Tokenizer::Tokenizer() : impl_(std::make_unique<Impl>()) {}
 Tokenizer::~Tokenizer() = default;
-Normalizer& Tokenizer::normalizer() { return impl_->normalizer; }
 
 Result<std::unique_ptr<Tokenizer>> Tokenizer::create() {
   std::unique_ptr<Tokenizer> t(new Tokenizer());

@@ -30,8 +30,6 @@ struct TokenList {
   void clear() { tokens.clear(); normalized.clear(); }
 };
 
-class Normalizer;
-
 // Recomputes the sentence index of tokens read back from a record (from the text between them).
 void assign_sentences(std::string_view text, TokenList& tokens);
 // Does the word mix Latin and Cyrillic letters?
@@ -47,7 +45,6 @@ class Tokenizer {
   // Appends the tokens of text[begin, end) to `out`, normalized for `lang`; offsets stay relative to
   // `text`. A new segment starts a new sentence.
   void append(std::string_view text, size_t begin, size_t end, Lang lang, TokenList& out);
-  Normalizer& normalizer();
 
  private:
   Tokenizer();

@@ -45,7 +45,6 @@ InflectionParse parse_inflection(Lang lang, std::string_view key, StemCondition 
 // Does `token` (normalized) match the word `stem` (normalized) or one of its inflected forms?
 InflectionParse inflected_match(Lang lang, const std::vector<StemVariant>& variants, std::string_view token);
 
-bool has_inflection_rules(Lang lang);
 // Why a language's morphology data did not load (empty when it loaded or there is none).
 std::string morphology_error(Lang lang);
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 
+#include "detail/escape.h"
 #include "printers/printers.h"
 
 namespace tamga::detail {
@@ -16,21 +17,7 @@ constexpr std::array<std::string_view, kTechniqueCount> kColors{
     "#f4a3a3", "#f7c58b", "#f3e28f", "#c6e48b", "#9fe0c6", "#9cd3f0", "#a9b8f5",
     "#cfa9f2", "#f2a9dc", "#e0c8a8", "#b8d8b0", "#d0d0d0", "#f0b8b8", "#a8d0d8"};
 
-void escape(std::string& out, std::string_view s) {
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default:
-        // Control characters other than line breaks and tabs are shown as their code, never passed on.
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') fmt::format_to(std::back_inserter(out), "\\x{:02X}", static_cast<unsigned char>(c));
-        else out += c;
-    }
-  }
-}
+void escape(std::string& out, std::string_view s) { append_html_escaped(out, s); }
 
 struct Row {
   std::string id;

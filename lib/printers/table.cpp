@@ -1,6 +1,7 @@
 // CSV and TSV: one row per document (or per hit with --hits), ready for R, pandas or a spreadsheet.
 #include <fmt/format.h>
 
+#include "detail/escape.h"
 #include "printers/printers.h"
 
 namespace tamga::detail {
@@ -52,34 +53,9 @@ class TablePrinter final : public Printer {
   }
 
  private:
-  // CSV: RFC 4180 quoting; TSV: tabs and line breaks escaped. Text that a spreadsheet would run as a
-  // formula (= + - @ at the start) is prefixed with an apostrophe.
-  void cell(std::string& out, std::string_view v) const {
-    std::string s;
-    if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@')) s += '\'';
-    s += v;
-    if (sep_ == '\t') {
-      for (char c : s) {
-        if (c == '\t') out += "\\t";
-        else if (c == '\n') out += "\\n";
-        else if (c == '\r') out += "\\r";
-        else if (c == '\\') out += "\\\\";
-        else out += c;
-      }
-      return;
-    }
-    if (s.find_first_of(",\"\n\r") == std::string::npos) {
-      out += s;
-      return;
-    }
-    out += '"';
-    for (char c : s) {
-      if (c == '"') out += '"';
-      out += c;
-    }
-    out += '"';
-  }
+  void cell(std::string& out, std::string_view v) const { append_table_cell(out, v, sep_); }
 
+ private:
   PrinterOptions options_;
   char sep_;
 };

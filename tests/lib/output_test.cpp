@@ -57,10 +57,30 @@ TEST_CASE("text output gives path:line:col lines and never writes the document's
   make_printer(OutputFormat::kText, {})->document(doc, out);
   CHECK(out.find("test:1:6: Name_Calling,Labeling: \"thugs\" — violent person [quoted] [negation: Not ×0.5]") !=
         std::string::npos);
-  CHECK(out.find('\x1b') == std::string::npos);
+  // A file name carrying an escape sequence (ids come from paths) is shown escaped, never sent on.
+  Document hostile = sample();
+  hostile.id = "evil\x1b[2J\x07name.txt";
+  std::string shown;
+  make_printer(OutputFormat::kText, {})->document(hostile, shown);
+  CHECK(shown.find('\x1b') == std::string::npos);
+  CHECK(shown.find('\x07') == std::string::npos);
+  CHECK(shown.find("evil\\x1B[2J\\x07name.txt:1:6:") != std::string::npos);
   PrinterOptions color;
   color.color = true;
   std::string colored;
   make_printer(OutputFormat::kText, color)->document(doc, colored);
   CHECK(colored.find("\x1b[1;31mthugs\x1b[0m") != std::string::npos);
+}
+
+TEST_CASE("spreadsheet cells cannot run formulas and HTML never carries raw markup from the document") {
+  Document doc = sample();
+  doc.id = "=HYPERLINK(\"x\")<b>";
+  std::string csv, html;
+  auto table = make_printer(OutputFormat::kCsv, {});
+  table->document(doc, csv);
+  CHECK(csv.rfind("\"'=HYPERLINK(\"\"x\"\")<b>\",", 0) == 0);
+  auto page = make_printer(OutputFormat::kHtml, {});
+  page->document(doc, html);
+  CHECK(html.find("<b>") == std::string::npos);
+  CHECK(html.find("=HYPERLINK(&quot;x&quot;)&lt;b&gt;") != std::string::npos);
 }
