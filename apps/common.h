@@ -1,12 +1,16 @@
 // Shared plumbing for the subcommands: options, inputs, output, exit codes. Only apps print or exit.
 #pragma once
+#include <cstdint>
 #include <cstdio>
+#include <istream>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "shard.h"
 #include "tamga/document.h"
 #include "tamga/lexicon.h"
 
@@ -36,7 +40,27 @@ struct InputItem {
 // missing paths on stderr and sets `had_errors`.
 std::vector<InputItem> expand_inputs(const std::vector<std::string>& paths, bool& had_errors);
 
-bool read_input(const InputItem& item, std::string& bytes, std::string& error);
+// Reads a file (or a pipe, FIFO, standard input) whole. Past `limit` bytes it stops, sets `over_limit`
+// and says so in `error`, so an oversized input costs neither the memory nor the time to read it.
+bool read_input(const InputItem& item, std::string& bytes, std::string& error, size_t limit = SIZE_MAX,
+                bool* over_limit = nullptr);
+
+// The default --max-doc-size: documents larger than this get an error record instead of being scanned.
+inline constexpr size_t kDefaultMaxDocumentBytes = size_t{64} << 20;
+// "64M", "512K", "1G", "1000000" (K, M, G are powers of 1024; an optional "iB" or "B" after them).
+// Throws UsageError.
+size_t parse_byte_size(const std::string& text, const char* option);
+// "64 MiB", "1.5 KiB", "100 bytes".
+std::string format_byte_size(size_t bytes);
+// A JSON Lines record over --max-doc-size: an error record, its place and size named.
+Document oversized_record(std::string where, size_t bytes, size_t limit, bool at_least);
+// One line of `in` (without its '\n') into `line`. A line longer than `limit` is skipped to its end and
+// left empty, with `over_limit` set and `length` its full length, so a runaway line never fills memory.
+bool read_line_bounded(std::istream& in, std::string& line, size_t limit, bool& over_limit, size_t& length);
+
+// Text for standard error or a terminal: control characters and escape sequences shown escaped (\x1B),
+// so a file name or record cannot drive the terminal.
+std::string terminal_safe(std::string_view s);
 
 enum class InputKind { kAuto, kText, kMarkdown, kHtml, kJsonl };
 struct InputOptions {
@@ -44,6 +68,8 @@ struct InputOptions {
   std::string text_field = "text";
   std::string id_field = "id";
   std::string encoding = "auto";
+  size_t max_document_bytes = kDefaultMaxDocumentBytes;  // --max-doc-size
+  std::optional<Shard> shard;  // --shard K/N: only the documents whose id falls in this shard
 };
 InputKind parse_input_kind(const std::string& name);  // throws UsageError
 // The kind of one input: --input when given, else by extension (.jsonl/.ndjson, .md/.markdown, .html/.htm).

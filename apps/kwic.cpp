@@ -7,6 +7,7 @@
 #include "commands.h"
 #include "detail/json_writer.h"
 #include "detail/utf8.h"
+#include "interrupt.h"
 #include "options.h"
 #include "runner.h"
 #include "tamga/tamga.h"
@@ -162,7 +163,12 @@ int run_kwic(int argc, char** argv) {
     };
   };
   std::signal(SIGPIPE, SIG_IGN);
+  install_interrupt_handlers();
   RunSummary summary = run_documents(inputs, p.input, p.jobs, factory, target->out());
+  if (summary.interrupted) {
+    print_error("tamga kwic", "interrupted");
+    return interrupted_exit_status();
+  }
   if (summary.closed) return kExitOk;
   if (!target->commit()) return kExitError;
   return had_errors || summary.had_errors ? kExitError : kExitOk;

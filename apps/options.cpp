@@ -1,5 +1,7 @@
 #include "options.h"
 
+#include "interrupt.h"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <fmt/format.h>
@@ -31,7 +33,10 @@ po::options_description make_options(Settings& s, unsigned groups) {
         ("text-field", po::value(&s.text_field), "JSON Lines field with the text (default: text)")
         ("id-field", po::value(&s.id_field), "JSON Lines field with the id (default: id)")
         ("encoding", po::value(&s.encoding), "input encoding (an ICU name such as windows-1254); default: auto")
-        ("lang", po::value(&s.lang), "language of every document (en, tr, az, kk, ky, uz, tk); default: detect");
+        ("lang", po::value(&s.lang), "language of every document (en, tr, az, kk, ky, uz, tk); default: detect")
+        ("max-doc-size", po::value(&s.max_doc_size),
+         "largest document (a file, or a JSON Lines record) to scan, e.g. 64M, 512K, 2G; a larger one gets an "
+         "error record and the run goes on (default: 64M)");
   if (groups & kOutputOptions)
     d.add_options()
         ("format", po::value(&s.format), "text, jsonl, json, csv, tsv, sarif, github or html")
@@ -136,6 +141,7 @@ Prepared prepare(const Settings& s) {
   p.input.text_field = s.text_field;
   p.input.id_field = s.id_field;
   p.input.encoding = s.encoding;
+  if (!s.max_doc_size.empty()) p.input.max_document_bytes = parse_byte_size(s.max_doc_size, "--max-doc-size");
   if (s.encoding != "auto" && !s.encoding.empty()) {
     DecodeOptions probe;
     probe.encoding = s.encoding;
@@ -206,6 +212,7 @@ OutputTarget::OutputTarget(const std::string& path) : path_(path) {
     temp_ = ((dir.empty() ? fs::path(".") : dir) / (fs::path(path).filename().string() + ".tamga-XXXXXX")).string();
     fd_ = mkstemp(temp_.data());
     if (fd_ < 0) throw UsageError(fmt::format("-o {}: cannot create: {}", path, std::strerror(errno)));
+    set_interrupt_cleanup_file(temp_);  // a second Ctrl-C still leaves no partial file
   }
   out_ = std::make_unique<Output>(fd_);
 }
@@ -215,6 +222,7 @@ OutputTarget::~OutputTarget() {
   if (fd_ > 2) {
     ::close(fd_);
     if (!temp_.empty()) ::unlink(temp_.c_str());  // not committed: leave no partial file
+    set_interrupt_cleanup_file("");
   }
 }
 
@@ -231,6 +239,7 @@ bool OutputTarget::commit() {
     return false;
   }
   temp_.clear();
+  set_interrupt_cleanup_file("");
   return true;
 }
 

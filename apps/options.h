@@ -18,6 +18,7 @@ struct Settings {
   std::vector<std::string> paths, lexicons, fail_on, severity;
   std::string lang, encoding = "auto", input = "auto", text_field = "text", id_field = "id";
   std::string format = "text", output, color = "auto", fail_level, allow, baseline, write_baseline, config;
+  std::string max_doc_size;  // --max-doc-size, e.g. "64M"; empty: kDefaultMaxDocumentBytes
   double fail_above = -1;
   unsigned jobs = 0;
   bool hits = false;

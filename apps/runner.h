@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "common.h"
+#include "progress.h"
 #include "tamga/document.h"
 
 namespace tamga::app {
@@ -25,11 +26,14 @@ struct RunSummary {
   bool had_errors = false;
   bool threshold = false;
   bool closed = false;  // the output pipe was closed
+  bool interrupted = false;  // SIGINT or SIGTERM stopped the run before every document was printed
   std::string side;     // the documents' side outputs, in input order
 };
 
 // `separator` is written between the non-empty outputs of consecutive documents (JSON arrays).
+// Documents outside `input.shard` are skipped; `progress` (optional) is told of every document and byte done.
 RunSummary run_documents(const std::vector<InputItem>& inputs, const InputOptions& input, unsigned jobs,
-                         const WorkerFactory& factory, Output& out, std::string_view separator = {});
+                         const WorkerFactory& factory, Output& out, std::string_view separator = {},
+                         Progress* progress = nullptr);
 
 }  // namespace tamga::app

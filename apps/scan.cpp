@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "commands.h"
+#include "interrupt.h"
 #include "options.h"
 #include "runner.h"
 #include "tamga/tamga.h"
@@ -49,8 +50,11 @@ VerbInfo info(Verb v) {
           "Usage: tamga scan [OPTIONS] [PATH...]\n\n"
           "Finds propaganda techniques in files, folders (recursively), JSON Lines or standard input, and\n"
           "scores each document: every stage in one process. Exit status: 0 done, 1 a failure threshold was\n"
-          "exceeded, 2 usage, configuration, lexicon or input error. Options are also read from the nearest\n"
-          ".tamga.ini (or --config FILE); the command line wins."};
+          "exceeded, 2 usage, configuration, lexicon or input error, 130 interrupted (Ctrl-C; -o FILE is left\n"
+          "as it was). Options are also read from the nearest .tamga.ini (or --config FILE); the command line wins.\n\n"
+          "Limits: a document (file or JSON Lines record) over --max-doc-size (64M) gets an error record and the\n"
+          "run goes on; lexicon lines over 64 KiB, patterns over 2000 bytes or 32 words, re: expressions over\n"
+          "1000 bytes or over RE2's 8 MiB memory budget are file:line errors."};
 }
 
 int run_verb(Verb verb, int argc, char** argv) {
@@ -65,6 +69,18 @@ int run_verb(Verb verb, int argc, char** argv) {
         ("group-by", boost::program_options::value(&group_by),
          "aggregate by FIELD[,FIELD]: lang, script, technique or any record field (source, date, ...)")
         ("date-bucket", boost::program_options::value(&date_bucket), "with --group-by: dates by day, month or year");
+  std::string shard_spec;
+  if (verb != Verb::kReport)
+    visible.add_options()
+        ("shard", boost::program_options::value(&shard_spec),
+         "K/N: process only the documents whose id hashes (FNV-1a 64 of the id's UTF-8 bytes, then fmix64) to K-1 mod N "
+         "(K from 1 to N); the others are skipped, not emitted, so N runs with 1/N..N/N cover every document once");
+  bool progress_on = false, progress_off = false;
+  visible.add_options()
+      ("progress", boost::program_options::bool_switch(&progress_on),
+       "show documents and bytes done, MB/s and time left on standard error (default: only when it is a terminal, "
+       "standard output is not, TERM is not dumb and CI is unset)")
+      ("no-progress", boost::program_options::bool_switch(&progress_off), "never show progress");
   if (auto stop = parse_command(argc, argv, vi.command, vi.usage, visible, s)) return *stop;
   std::optional<Aggregator> aggregator;
   if (!group_by.empty() || !date_bucket.empty()) {
@@ -95,10 +111,16 @@ int run_verb(Verb verb, int argc, char** argv) {
     print_error(vi.command, "--format must be jsonl or json for a pipeline stage (use tamga report for the others)");
     return kExitError;
   }
+  if (progress_on && progress_off) {
+    print_error(vi.command, "--progress and --no-progress contradict each other");
+    return kExitError;
+  }
   Prepared p;
   std::unique_ptr<OutputTarget> target;
+  install_interrupt_handlers();  // from here on Ctrl-C stops cleanly: no partial -o file, exit 130
   try {
     p = prepare(s);
+    if (!shard_spec.empty()) p.input.shard = parse_shard(shard_spec);
     target = std::make_unique<OutputTarget>(s.output);
   } catch (const std::exception& e) {
     print_error(vi.command, e.what());
@@ -163,7 +185,14 @@ int run_verb(Verb verb, int argc, char** argv) {
   std::string head;
   if (!aggregator) printer->begin(head);
   out.write(head);
-  RunSummary summary = run_documents(inputs, p.input, p.jobs, factory, out, printer->separator());
+  Progress progress(progress_on || (!progress_off && progress_by_default()), total_input_bytes(inputs));
+  RunSummary summary = run_documents(inputs, p.input, p.jobs, factory, out, printer->separator(), &progress);
+  progress.finish();
+  if (summary.interrupted) {
+    print_error(vi.command, s.output.empty() || s.output == "-" ? std::string("interrupted")
+                                                                : fmt::format("interrupted; {} was not written", s.output));
+    return interrupted_exit_status();
+  }
   if (summary.closed) return kExitOk;
   std::string tail;
   if (aggregator) tail = aggregator->print(p.format);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 #include "detail/escape.h"
@@ -67,16 +68,19 @@ std::string bucketed(std::string value, DateBucket bucket) {
   return value;
 }
 
-double median(std::vector<double> v) {
-  if (v.empty()) return 0;
-  std::sort(v.begin(), v.end());
-  size_t n = v.size();
-  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+// Both take the scores sorted: floating-point sums depend on the order of the terms.
+double median(const std::vector<double>& sorted) {
+  if (sorted.empty()) return 0;
+  size_t n = sorted.size();
+  return n % 2 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
 }
 
-double mean(const std::vector<double>& v) {
-  return v.empty() ? 0 : std::accumulate(v.begin(), v.end(), 0.0) / static_cast<double>(v.size());
+double mean(const std::vector<double>& sorted) {
+  return sorted.empty() ? 0 : std::accumulate(sorted.begin(), sorted.end(), 0.0) / static_cast<double>(sorted.size());
 }
+
+long long millionths(double weight) { return std::llround(weight * 1e6); }
+double weight_of(const GroupTally& t) { return static_cast<double>(t.weight_millionths) / 1e6; }
 
 }  // namespace
 
@@ -94,9 +98,9 @@ void Aggregator::add(const Document& doc) {
       if (only && static_cast<int>(*only) != t) continue;
       const auto& tally = doc.scores.techniques[static_cast<size_t>(t)];
       g.techniques[static_cast<size_t>(t)].hits += tally.hits;
-      g.techniques[static_cast<size_t>(t)].weight += tally.weight;
+      g.techniques[static_cast<size_t>(t)].weight_millionths += millionths(tally.weight);
       g.total.hits += tally.hits;
-      g.total.weight += tally.weight;
+      g.total.weight_millionths += millionths(tally.weight);
     }
   };
   if (!by_technique_) {
@@ -121,14 +125,16 @@ std::string Aggregator::print(OutputFormat format) const {
   for (const auto& [key, g] : groups_) {
     std::vector<std::string> row = key;
     double per = g.tokens ? 1000.0 / static_cast<double>(g.tokens) : 0;
+    std::vector<double> scores = g.scores;
+    std::sort(scores.begin(), scores.end());
     row.push_back(std::to_string(g.documents));
     row.push_back(std::to_string(g.tokens));
     row.push_back(std::to_string(g.total.hits));
-    row.push_back(fmt::format("{:.2f}", g.total.weight));
-    row.push_back(fmt::format("{:.2f}", g.total.hits * per));
-    row.push_back(fmt::format("{:.2f}", g.total.weight * per));
-    row.push_back(fmt::format("{:.2f}", mean(g.scores)));
-    row.push_back(fmt::format("{:.2f}", median(g.scores)));
+    row.push_back(fmt::format("{:.2f}", weight_of(g.total)));
+    row.push_back(fmt::format("{:.2f}", static_cast<double>(g.total.hits) * per));
+    row.push_back(fmt::format("{:.2f}", weight_of(g.total) * per));
+    row.push_back(fmt::format("{:.2f}", mean(scores)));
+    row.push_back(fmt::format("{:.2f}", median(scores)));
     if (!by_technique_)
       for (const auto& t : g.techniques) row.push_back(std::to_string(t.hits));
     rows.push_back(std::move(row));

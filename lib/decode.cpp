@@ -108,7 +108,7 @@ void decode_utf8(std::string_view s, size_t base, const DecodeOptions& opt, Deco
     ++invalid;
     if (reported < opt.max_warnings) {
       std::string hex;
-      for (size_t k = 0; k < bad; ++k) hex += fmt::format("{}{:02X}", k ? " " : "0x", static_cast<unsigned char>(s[i + k]));
+      for (size_t k = 0; k < bad; ++k) hex += fmt::format("{}{:02X}", k ? " 0x" : "0x", static_cast<unsigned char>(s[i + k]));
       out.warnings.push_back({"invalid-utf8",
                               fmt::format("invalid UTF-8 ({}) at byte {}, replaced with U+FFFD", hex, base + i),
                               static_cast<long long>(base + i)});

@@ -21,11 +21,27 @@ void append_html_escaped(std::string& out, std::string_view s) {
   }
 }
 
+namespace {
+
+// A plain decimal number such as -12 or -0.5: the one thing starting with '-' a spreadsheet may compute.
+bool plain_number(std::string_view v) {
+  size_t i = !v.empty() && v[0] == '-' ? 1 : 0;
+  size_t digits = 0, dots = 0;
+  for (; i < v.size(); ++i) {
+    if (v[i] >= '0' && v[i] <= '9') ++digits;
+    else if (v[i] == '.' && dots == 0 && digits > 0) ++dots;
+    else return false;
+  }
+  return digits > 0 && v.back() != '.';
+}
+
+}  // namespace
+
 void append_table_cell(std::string& out, std::string_view v, char separator) {
   std::string s;
-  bool formula = !v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@');
-  bool number = v.find_first_not_of("0123456789.-") == std::string_view::npos;
-  if (formula && !number) s += '\'';
+  // OWASP's CSV-injection guidance: a cell starting with = + - @ tab or carriage return is made text.
+  bool formula = !v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r');
+  if (formula && !plain_number(v)) s += '\'';
   s += v;
   if (separator == '\t') {
     for (char c : s) {

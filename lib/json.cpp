@@ -11,7 +11,27 @@ void append_json_string(std::string& out, std::string_view s) {
   size_t run = 0;
   for (size_t i = 0; i < s.size(); ++i) {
     auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7F) continue;
+    if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7F && c != 0xC2 && c != 0xE2) continue;
+    // Every control character is escaped, C1 (U+0080..U+009F) too, and U+2028/U+2029, which end a line
+    // in JavaScript and in some JSON Lines readers.
+    if (c == 0xC2 || c == 0xE2) {
+      auto at = [&](size_t k) { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0; };
+      unsigned code = 0;
+      size_t length = 0;
+      if (c == 0xC2 && at(i + 1) >= 0x80 && at(i + 1) <= 0x9F) {
+        code = static_cast<unsigned>(at(i + 1));
+        length = 2;
+      } else if (c == 0xE2 && at(i + 1) == 0x80 && (at(i + 2) == 0xA8 || at(i + 2) == 0xA9)) {
+        code = 0x2000u + static_cast<unsigned>(at(i + 2)) - 0x80u;
+        length = 3;
+      }
+      if (!length) continue;
+      out.append(s.data() + run, i - run);
+      fmt::format_to(std::back_inserter(out), "\\u{:04x}", code);
+      i += length - 1;
+      run = i + 1;
+      continue;
+    }
     out.append(s.data() + run, i - run);
     run = i + 1;
     switch (c) {

@@ -4,6 +4,7 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <limits>
 
 #include "tamga/markup.h"
 
@@ -14,6 +15,9 @@ namespace {
 using simdjson::dom::array;
 using simdjson::dom::element;
 using simdjson::dom::object;
+// A looked-up field (`e["key"]`): a record is user input, so a missing field, or a lookup in a value that is
+// not an object, reads as absent instead of throwing.
+using Field = simdjson::simdjson_result<element>;
 
 double number(element e, double fallback = 0) {
   double d;
@@ -25,8 +29,22 @@ double number(element e, double fallback = 0) {
   return fallback;
 }
 
-unsigned unsigned_of(element e) { return static_cast<unsigned>(std::max(0.0, number(e))); }
+double number(Field f, double fallback = 0) {
+  element e;
+  return f.get(e) == simdjson::SUCCESS ? number(e, fallback) : fallback;
+}
 
+// Clamped first: converting a double out of an integer type's range is undefined.
+unsigned unsigned_of(double d) {
+  return static_cast<unsigned>(std::clamp(d, 0.0, static_cast<double>(std::numeric_limits<unsigned>::max())));
+}
+unsigned unsigned_of(Field f) { return unsigned_of(number(f)); }
+unsigned unsigned_of(element e) { return unsigned_of(number(e)); }
+
+std::string string_of(Field f) {
+  std::string_view s;
+  return f.get(s) == simdjson::SUCCESS ? std::string(s) : std::string();
+}
 std::string string_of(element e) {
   std::string_view s;
   return e.get(s) == simdjson::SUCCESS ? std::string(s) : std::string();
@@ -40,7 +58,7 @@ void read_diagnostics(element e, std::vector<Diagnostic>& out) {
     diag.code = string_of(d["code"]);
     diag.message = string_of(d["message"]);
     element byte;
-    if (d["byte"].get(byte) == simdjson::SUCCESS) diag.byte = static_cast<long long>(number(byte, -1));
+    if (d["byte"].get(byte) == simdjson::SUCCESS) diag.byte = static_cast<long long>(std::clamp(number(byte, -1), -1.0, 1e18));
     out.push_back(std::move(diag));
   }
 }
@@ -48,6 +66,16 @@ void read_diagnostics(element e, std::vector<Diagnostic>& out) {
 void read_tally(element e, TechniqueTally& t) {
   t.hits = unsigned_of(e["hits"]);
   t.weight = number(e["weight"]);
+}
+void read_tally(Field f, TechniqueTally& t) {
+  element e;
+  if (f.get(e) == simdjson::SUCCESS) read_tally(e, t);
+}
+
+// A byte range read from a record fits its text: in order, inside it, starting and ending at characters.
+bool fits_text(std::string_view text, unsigned start, unsigned end) {
+  auto boundary = [&](unsigned k) { return k == text.size() || (static_cast<unsigned char>(text[k]) & 0xC0) != 0x80; };
+  return start <= end && end <= text.size() && boundary(start) && boundary(end);
 }
 
 // Fields tamga writes; everything else is the user's and passes through.
@@ -178,20 +206,42 @@ Document document_from_json_line(std::string_view line, const JsonlFields& field
     if (read_known_field(key, field.value, doc, has_tokens)) continue;
     doc.extra_fields.emplace_back(std::string(key), simdjson::minify(field.value));
   }
+  // Paragraphs are tokenized one by one when a record without tokens is matched: in order, inside the text.
+  unsigned paragraphs_end = 0;
+  for (const Segment& s : doc.segments) {
+    if (!fits_text(doc.text, s.start, s.end) || s.start < paragraphs_end) {
+      doc.errors.push_back({"bad-paragraph", fmt::format("{}: paragraph [{}, {}] is not a range of the text in order", where, s.start, s.end), -1});
+      doc.segments.clear();
+      break;
+    }
+    paragraphs_end = s.end;
+  }
   if (has_tokens) {
-    // Tokens read back: their language comes from their paragraph, sentences and scripts from the text.
+    // Tokens read back: their language comes from their paragraph, sentences and scripts from the text as
+    // it was tokenized (the prose view of Markdown and HTML, where a block tag ends a sentence).
+    std::string view;
+    if (doc.format != DocumentFormat::kText) view = prose_view(doc.text, doc.format);
+    std::string_view tokenized = doc.format == DocumentFormat::kText ? std::string_view(doc.text) : std::string_view(view);
     for (Token& t : doc.tokens.tokens) {
       t.lang = doc.lang;
       for (const Segment& s : doc.segments)
         if (t.start >= s.start && t.start < s.end) t.lang = s.lang;
-      if (t.end > doc.text.size() || t.start > t.end) {
-        doc.errors.push_back({"bad-token", fmt::format("{}: token [{}, {}] is outside the text", where, t.start, t.end), -1});
+      if (!fits_text(doc.text, t.start, t.end)) {
+        doc.errors.push_back({"bad-token", fmt::format("{}: token [{}, {}] is not a range of the text", where, t.start, t.end), -1});
         doc.tokens.clear();
         break;
       }
-      t.mixed_script = mixes_scripts(std::string_view(doc.text).substr(t.start, t.end - t.start));
+      t.mixed_script = mixes_scripts(tokenized.substr(t.start, t.end - t.start));
     }
-    assign_sentences(doc.text, doc.tokens);
+    assign_sentences(tokenized, doc.tokens);
+  }
+  // Every stage after this one cuts the hit's text out of the document's.
+  for (const Hit& h : doc.hits) {
+    if (!fits_text(doc.text, h.start, h.end)) {
+      doc.errors.push_back({"bad-hit", fmt::format("{}: hit [{}, {}] is not a range of the text", where, h.start, h.end), -1});
+      doc.hits.clear();
+      break;
+    }
   }
   if (!has_text)
     doc.errors.push_back({"missing-text", fmt::format("{}: no string field '{}'", where, fields.text_field), -1});

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 
 #include "detail/utf8.h"
 
@@ -39,6 +40,17 @@ LetterCounts count_letters(std::string_view text) {
   char32_t previous = 0;
   size_t limit = std::min<size_t>(text.size(), 1 << 16);
   for (size_t i = 0; i < limit;) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      // ASCII: no ICU property lookups.
+      char a = text[i++];
+      char lower = (a >= 'A' && a <= 'Z') ? static_cast<char>(a - 'A' + 'a') : a;
+      if (lower >= 'a' && lower <= 'z') ++c.latin;
+      if (lower == 'q') ++c.q;
+      else if (lower == 'w') ++c.w;
+      else if (a == '\'' && (previous == U'o' || previous == U'g')) ++c.uzbek_lat;
+      previous = static_cast<char32_t>(lower);
+      continue;
+    }
     char32_t ch = detail::next_code_point(text, i);
     char32_t lower = static_cast<char32_t>(u_tolower(static_cast<UChar32>(ch)));
     if (u_isalpha(static_cast<UChar32>(ch))) {
@@ -73,6 +85,29 @@ LetterCounts count_letters(std::string_view text) {
   return c;
 }
 
+// Distinctive letters decide where CLD2 is weak: short texts, Turkmen, Kazakh Latin, and the
+// Turkish/Azerbaijani/Turkmen ties.
+Lang letter_rule(const LetterCounts& c, Script script, size_t letters) {
+  auto per_letter = [&](size_t n) { return static_cast<double>(n) / static_cast<double>(letters); };
+  Lang rule = Lang::kUnknown;
+  if (script == Script::kCyrillic) {
+    if (c.azerbaijani_cyr > 0) rule = Lang::kAz;
+    else if (c.uzbek_cyr > 0 && c.kazakh_cyr == 0 && c.schwa_cyr == 0) rule = Lang::kUz;
+    else if (c.kazakh_cyr > 0) rule = Lang::kKk;
+    else if (c.turkmen_cyr > 0) rule = Lang::kTk;
+    else if (c.schwa_cyr > 0) rule = c.kazakh_uzbek > 0 ? Lang::kKk : Lang::kTk;
+    else if (c.kyrgyz_kazakh > 0) rule = c.kazakh_uzbek > 0 ? Lang::kKk : Lang::kKy;
+  } else if (script == Script::kLatin) {
+    if (per_letter(c.schwa) > 0.002) rule = Lang::kAz;
+    else if (c.turkmen > 0 && per_letter(c.turkmen + c.a_umlaut) > 0.004) rule = Lang::kTk;
+    else if (c.kazakh_latin > 0 || (c.a_umlaut > 0 && c.turkish > 0) || (c.q > 0 && c.turkish > 0)) rule = Lang::kKk;
+    else if (c.w > 0 && c.turkic_latin > 0 && c.q == 0) rule = Lang::kTk;
+    else if (c.uzbek_lat > 0 && c.turkish == 0) rule = Lang::kUz;
+    else if (c.turkish > 0 && per_letter(c.turkish) > 0.003) rule = Lang::kTr;
+  }
+  return rule;
+}
+
 Lang from_cld2(CLD2::Language l) {
   switch (l) {
     case CLD2::ENGLISH: return Lang::kEn;
@@ -104,6 +139,14 @@ LanguageGuess identify_language(std::string_view text) {
   g.script = c.latin >= c.cyrillic && c.latin >= c.other ? Script::kLatin
              : c.cyrillic >= c.other                     ? Script::kCyrillic
                                                          : Script::kOther;
+  // Letters alone decide when the text is dense with letters no other language here (nor English)
+  // uses: CLD2 could only confirm the answer or be overruled by the letters, so it is not asked.
+  size_t distinctive = g.script == Script::kCyrillic
+                           ? c.kazakh_cyr + c.schwa_cyr + c.kyrgyz_kazakh + c.kazakh_uzbek + c.uzbek_cyr +
+                                 c.azerbaijani_cyr + c.turkmen_cyr
+                           : c.schwa + c.turkmen + c.turkic_latin + c.kazakh_latin + c.uzbek_lat;
+  bool letters_decide = static_cast<double>(distinctive) >=
+                        (g.script == Script::kCyrillic ? 0.01 : 0.02) * static_cast<double>(letters);
   CLD2::Language top3[3];
   int percent3[3];
   int text_bytes = 0;
@@ -113,30 +156,17 @@ LanguageGuess identify_language(std::string_view text) {
   size_t cut = sample.size();
   while (cut > 0 && cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
   sample = sample.substr(0, cut);
+  Lang rule = letter_rule(c, g.script, letters);
+  if (letters_decide && rule != Lang::kUnknown) {
+    g.lang = rule;
+    g.confidence = 0.95;
+    return g;
+  }
   CLD2::Language l = CLD2::ExtDetectLanguageSummary(sample.data(), static_cast<int>(sample.size()), true, top3,
                                                     percent3, &text_bytes, &reliable);
   Lang cld = from_cld2(l);
   double cld_conf = reliable ? std::min(1.0, percent3[0] / 100.0) : 0.4 * percent3[0] / 100.0;
 
-  // Distinctive letters decide where CLD2 is weak: short texts, Turkmen, Kazakh Latin, and the
-  // Turkish/Azerbaijani/Turkmen ties.
-  auto per_letter = [&](size_t n) { return static_cast<double>(n) / static_cast<double>(letters); };
-  Lang rule = Lang::kUnknown;
-  if (g.script == Script::kCyrillic) {
-    if (c.azerbaijani_cyr > 0) rule = Lang::kAz;
-    else if (c.uzbek_cyr > 0 && c.kazakh_cyr == 0 && c.schwa_cyr == 0) rule = Lang::kUz;
-    else if (c.kazakh_cyr > 0) rule = Lang::kKk;
-    else if (c.turkmen_cyr > 0) rule = Lang::kTk;
-    else if (c.schwa_cyr > 0) rule = c.kazakh_uzbek > 0 ? Lang::kKk : Lang::kTk;
-    else if (c.kyrgyz_kazakh > 0) rule = c.kazakh_uzbek > 0 ? Lang::kKk : Lang::kKy;
-  } else if (g.script == Script::kLatin) {
-    if (per_letter(c.schwa) > 0.002) rule = Lang::kAz;
-    else if (c.turkmen > 0 && per_letter(c.turkmen + c.a_umlaut) > 0.004) rule = Lang::kTk;
-    else if (c.kazakh_latin > 0 || (c.a_umlaut > 0 && c.turkish > 0) || (c.q > 0 && c.turkish > 0)) rule = Lang::kKk;
-    else if (c.w > 0 && c.turkic_latin > 0 && c.q == 0) rule = Lang::kTk;
-    else if (c.uzbek_lat > 0 && c.turkish == 0) rule = Lang::kUz;
-    else if (c.turkish > 0 && per_letter(c.turkish) > 0.003) rule = Lang::kTr;
-  }
   if (cld != Lang::kUnknown && reliable) {
     // A reliable CLD2 answer stands, except between Turkic languages, where the letters decide.
     bool tie_break = rule != Lang::kUnknown && rule != cld && is_turkic(rule) && is_turkic(cld);
@@ -156,7 +186,7 @@ LanguageGuess identify_language(std::string_view text) {
   return g;
 }
 
-std::vector<ParagraphGuess> identify_paragraphs(std::string_view text, bool merge) {
+std::vector<ParagraphGuess> identify_paragraphs(std::string_view text, bool merge, const LanguageGuess* known_whole) {
   std::vector<ParagraphGuess> out;
   // Split after each blank line (a line with only spaces counts as blank).
   size_t start = 0, i = 0;
@@ -175,17 +205,27 @@ std::vector<ParagraphGuess> identify_paragraphs(std::string_view text, bool merg
   if (start < text.size() || out.empty()) out.push_back({static_cast<unsigned>(start), static_cast<unsigned>(text.size()), {}});
   // Below this many letters a paragraph is too short to tell on its own.
   constexpr size_t kMinLetters = 40;
-  LanguageGuess whole = identify_language(text);
+  // The whole text's guess is needed only for paragraphs too short to tell (CLD2 is the costly part);
+  // a text of one paragraph is its own whole.
+  std::optional<LanguageGuess> whole;
+  if (known_whole) whole = *known_whole;
+  auto whole_guess = [&]() -> const LanguageGuess& {
+    if (!whole) whole = identify_language(text);
+    return *whole;
+  };
   for (auto& p : out) {
     std::string_view para = text.substr(p.start, p.end - p.start);
     size_t letters = 0;
-    for (size_t k = 0; k < para.size();) {
+    for (size_t k = 0; k < para.size() && letters < kMinLetters;) {
       char32_t c = detail::next_code_point(para, k);
       letters += u_isalpha(static_cast<UChar32>(c)) != 0;
     }
-    if (letters >= kMinLetters) p.guess = identify_language(para);
+    if (letters >= kMinLetters) {
+      p.guess = identify_language(para);
+      if (out.size() == 1) whole = p.guess;
+    }
     if (p.guess.lang == Lang::kUnknown) {
-      p.guess = whole;
+      p.guess = whole_guess();
       p.guess.confidence = 0;  // inherited, filled in below from the neighbours when possible
     }
   }

@@ -2,16 +2,19 @@
 
 #include <fmt/format.h>
 #include <re2/re2.h>
+#include <simdjson.h>
 
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <unordered_map>
 
 #include "detail/lexicon_impl.h"
 #include "detail/utf8.h"
+#include "tamga/decode.h"
 #include "tamga/tokenize.h"
 
 namespace tamga {
@@ -21,6 +24,14 @@ std::string LexiconIssue::to_string() const {
 }
 
 namespace {
+
+// Limits that keep a malformed or hostile lexicon from costing unbounded time or memory; a line over
+// them is an error at its file:line and the rest of the file still loads.
+constexpr size_t kMaxLineBytes = 64 << 10;
+constexpr size_t kMaxPatternBytes = 2000;
+constexpr size_t kMaxPatternWords = 32;
+constexpr size_t kMaxRegexBytes = 1000;
+constexpr int64_t kRegexMemoryBudget = 8 << 20;  // RE2's max_mem per expression: compiled program and DFA cache
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
@@ -38,6 +49,15 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
     }
   }
   return parts;
+}
+
+// A weight is the whole field, a number above 0 and at most 10, in the column and as a file default alike.
+std::optional<double> parse_weight(std::string_view text) {
+  std::string s(text);
+  char* end = nullptr;
+  double v = std::strtod(s.c_str(), &end);
+  if (s.empty() || end != s.c_str() + s.size() || !(v > 0) || v > 10) return std::nullopt;
+  return v;
 }
 
 std::string lower_ascii(std::string_view s) {
@@ -92,12 +112,20 @@ struct LexiconBuilder::Impl {
           error(file, line, "empty regular expression after 're:'");
           return false;
         }
+        if (expr.size() > kMaxRegexBytes) {
+          error(file, line, fmt::format("regular expression of {} bytes; the limit is {}", expr.size(), kMaxRegexBytes));
+          return false;
+        }
         RE2::Options options;
-        options.set_max_mem(8 << 20);  // bounded: no lexicon can exhaust memory
+        options.set_max_mem(kRegexMemoryBudget);  // bounded: no lexicon can exhaust memory
         options.set_log_errors(false);
         auto re = std::make_unique<RE2>(expr, options);
         if (!re->ok()) {
-          error(file, line, fmt::format("bad regular expression '{}': {}", expr, re->error()));
+          if (re->error_code() == RE2::ErrorPatternTooLarge)
+            error(file, line, fmt::format("regular expression '{}' is too large for RE2's memory budget of {} MiB",
+                                          expr, kRegexMemoryBudget >> 20));
+          else
+            error(file, line, fmt::format("bad regular expression '{}': {}", expr, re->error()));
           return false;
         }
         PatternWord w{PatternKind::kRegex, expr, static_cast<int>(regexes.size())};
@@ -128,6 +156,10 @@ struct LexiconBuilder::Impl {
       error(file, line, "empty pattern");
       return false;
     }
+    if (words.size() > kMaxPatternWords) {
+      error(file, line, fmt::format("pattern of {} words; the limit is {}", words.size(), kMaxPatternWords));
+      return false;
+    }
     return true;
   }
 
@@ -139,9 +171,20 @@ struct LexiconBuilder::Impl {
     std::vector<std::string> columns;
     int col_pattern = -1, col_technique = -1, col_lang = -1, col_weight = -1, col_gloss = -1, col_id = -1, col_note = -1;
     unsigned line_no = 0;
+    std::vector<std::string> cells;
     for (std::string_view line : split(content, '\n')) {
       ++line_no;
       if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      if (line.size() > kMaxLineBytes) {
+        error(file, line_no, fmt::format("line of {} bytes; the limit is {}", line.size(), kMaxLineBytes));
+        continue;
+      }
+      if (!simdjson::validate_utf8(line.data(), line.size())) {
+        auto decoded = decode(line);
+        long long at = decoded.ok() && !decoded->warnings.empty() ? decoded->warnings.front().byte : -1;
+        error(file, line_no, fmt::format("invalid UTF-8 at byte {} of the line (save the file as UTF-8)", at + 1));
+        continue;
+      }
       std::string_view t = trim(line);
       if (t.empty()) continue;
       if (t.substr(0, 2) == "#@") {
@@ -161,18 +204,31 @@ struct LexiconBuilder::Impl {
           if (!l && value != "*" && value != "any") error(file, line_no, fmt::format("unknown language '{}'", value));
           default_lang = l.value_or(Lang::kUnknown);
         } else if (key == "weight") {
-          try {
-            default_weight = std::stod(std::string(value));
-          } catch (...) {
-            error(file, line_no, fmt::format("bad weight '{}'", value));
-          }
+          if (auto w = parse_weight(value)) default_weight = *w;
+          else error(file, line_no, fmt::format("bad weight '{}' (a number above 0, at most 10)", value));
         } else {
           warning(file, line_no, fmt::format("unknown file default '{}'", key));
         }
         continue;
       }
       if (t.front() == '#') continue;
-      auto fields = split(line, '\t');
+      // A spreadsheet saving "tab-separated text" quotes a cell holding quotes or separators: "a ""b""".
+      cells.clear();
+      for (std::string_view f : split(line, '\t')) {
+        f = trim(f);
+        std::string cell;
+        if (f.size() >= 2 && f.front() == '"' && f.back() == '"') {
+          f = f.substr(1, f.size() - 2);
+          for (size_t k = 0; k < f.size(); ++k) {
+            cell += f[k];
+            if (f[k] == '"' && k + 1 < f.size() && f[k + 1] == '"') ++k;
+          }
+        } else {
+          cell = std::string(f);
+        }
+        cells.push_back(std::move(cell));
+      }
+      std::vector<std::string_view> fields(cells.begin(), cells.end());
       if (columns.empty()) {
         for (size_t i = 0; i < fields.size(); ++i) {
           std::string name = lower_ascii(trim(fields[i]));
@@ -207,6 +263,10 @@ struct LexiconBuilder::Impl {
         error(file, line_no, "empty pattern");
         continue;
       }
+      if (e.pattern.size() > kMaxPatternBytes) {
+        error(file, line_no, fmt::format("pattern of {} bytes; the limit is {}", e.pattern.size(), kMaxPatternBytes));
+        continue;
+      }
       std::string_view tech = field(col_technique);
       if (!tech.empty()) {
         auto parsed = parse_technique(tech);
@@ -232,14 +292,12 @@ struct LexiconBuilder::Impl {
       }
       e.weight = default_weight;
       if (std::string_view w = field(col_weight); !w.empty()) {
-        char* end = nullptr;
-        std::string ws(w);
-        double v = std::strtod(ws.c_str(), &end);
-        if (end != ws.c_str() + ws.size() || !(v > 0) || v > 10) {
+        auto v = parse_weight(w);
+        if (!v) {
           error(file, line_no, fmt::format("bad weight '{}' (a number above 0, at most 10)", w));
           continue;
         }
-        e.weight = v;
+        e.weight = *v;
       }
       e.gloss = std::string(field(col_gloss));
       e.note = std::string(field(col_note));
@@ -276,6 +334,18 @@ void LexiconBuilder::add_text(std::string_view content, std::string_view file, L
   if (!impl_->tokenizer) {
     impl_->error(file, 0, "cannot create a tokenizer (ICU data missing?)");
     return;
+  }
+  // A spreadsheet's "Unicode text" is UTF-16 with a byte-order mark: decoded, it loads like UTF-8.
+  std::string decoded;
+  if (content.substr(0, 2) == "\xFF\xFE" || content.substr(0, 2) == "\xFE\xFF" ||
+      content.substr(0, 4) == std::string_view("\0\0\xFE\xFF", 4)) {
+    auto r = decode(content);
+    if (!r.ok()) {
+      impl_->error(file, 0, r.status().message());
+      return;
+    }
+    decoded = std::move(r->text);
+    content = decoded;
   }
   impl_->parse(content, file, default_lang);
 }

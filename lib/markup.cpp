@@ -106,7 +106,8 @@ void decode_entities(std::string& s, size_t from, size_t to) {
     if (!body.empty() && body[0] == '#') {
       bool hex = body.size() > 1 && (body[1] == 'x' || body[1] == 'X');
       std::string digits(body.substr(hex ? 2 : 1));
-      if (digits.empty()) continue;
+      // Digits only: strtoul would also take leading white space (a line break) and a sign.
+      if (digits.empty() || digits.find_first_not_of(hex ? "0123456789abcdefABCDEF" : "0123456789") != std::string::npos) continue;
       char* end = nullptr;
       unsigned long v = std::strtoul(digits.c_str(), &end, hex ? 16 : 10);
       if (*end != '\0' || v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) continue;
@@ -321,6 +322,7 @@ std::vector<SuppressionRange> find_suppressions(std::string_view text, DocumentF
     // Must sit in a comment of the format.
     std::string_view before = text.substr(line_start, pos - line_start);
     size_t directive_end = line_end;
+    size_t comment_start = line_start;  // where the comment holding the directive begins
     bool in_comment = false;
     if (format == DocumentFormat::kText) {
       size_t first = before.find_first_not_of(" \t");
@@ -332,6 +334,7 @@ std::vector<SuppressionRange> find_suppressions(std::string_view text, DocumentF
       size_t close_before = open_comment == std::string_view::npos ? std::string_view::npos : text.find("-->", open_comment);
       in_comment = open_comment != std::string_view::npos && (close_before == std::string_view::npos || close_before > pos);
       if (in_comment) {
+        comment_start = open_comment;
         size_t close = text.find("-->", pos);
         directive_end = close == std::string_view::npos ? text.size() : close;
       }
@@ -379,7 +382,10 @@ std::vector<SuppressionRange> find_suppressions(std::string_view text, DocumentF
       // Closes the most recent block (with the same techniques when named).
       for (size_t k = open.size(); k-- > 0;) {
         if (techniques.empty() || open[k].second.techniques == techniques) {
-          open[k].second.end = static_cast<unsigned>(line_start);
+          // At the start of the enable line; when disable and enable share a line, at the enable comment.
+          size_t block_start = open[k].second.start;
+          size_t end = line_start >= block_start ? line_start : std::max(comment_start, block_start);
+          open[k].second.end = static_cast<unsigned>(end);
           out.push_back(open[k].second);
           open.erase(open.begin() + static_cast<long>(k));
           break;

@@ -40,11 +40,42 @@ void Lexicon::Impl::compile(std::vector<Entry> all, std::vector<std::unique_ptr<
         break;
     }
   }
-  for (LangIndex& idx : index) {
-    for (const auto& [key, _] : idx.by_key) idx.key_lengths.push_back(static_cast<unsigned>(key.size()));
-    std::sort(idx.key_lengths.begin(), idx.key_lengths.end());
-    idx.key_lengths.erase(std::unique(idx.key_lengths.begin(), idx.key_lengths.end()), idx.key_lengths.end());
-  }
+  for (LangIndex& idx : index) idx.build_trie();
+}
+
+void Lexicon::Impl::LangIndex::build_trie() {
+  nodes.clear();
+  edges.clear();
+  if (by_key.empty()) return;
+  std::vector<std::pair<const std::string*, const std::vector<Candidate>*>> keys;
+  keys.reserve(by_key.size());
+  for (const auto& [key, list] : by_key) keys.emplace_back(&key, &list);
+  std::sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) { return *a.first < *b.first; });
+  // Keys [lo, hi) share their first `depth` bytes; builds their subtree under `node`.
+  auto build = [&](auto& self, uint32_t node, size_t lo, size_t hi, size_t depth) -> void {
+    if (lo < hi && keys[lo].first->size() == depth) {  // sorted: the key that ends here comes first
+      nodes[node].key = keys[lo].first;
+      nodes[node].candidates = keys[lo].second;
+      ++lo;
+    }
+    std::vector<std::pair<size_t, size_t>> groups;
+    for (size_t i = lo; i < hi;) {
+      size_t j = i + 1;
+      while (j < hi && (*keys[j].first)[depth] == (*keys[i].first)[depth]) ++j;
+      groups.emplace_back(i, j);
+      i = j;
+    }
+    nodes[node].first_edge = static_cast<uint32_t>(edges.size());
+    nodes[node].edge_count = static_cast<uint32_t>(groups.size());
+    for (const auto& [i, j] : groups) {
+      edges.push_back({static_cast<unsigned char>((*keys[i].first)[depth]), static_cast<uint32_t>(nodes.size())});
+      nodes.emplace_back();
+    }
+    for (size_t g = 0; g < groups.size(); ++g)
+      self(self, edges[nodes[node].first_edge + g].node, groups[g].first, groups[g].second, depth + 1);
+  };
+  nodes.emplace_back();
+  build(build, 0, 0, keys.size(), 0);
 }
 
 bool Lexicon::Impl::word_matches(unsigned entry, unsigned word, std::string_view token, bool* negative) const {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -36,6 +37,7 @@ struct Arc {
   std::u32string suffix;
   int to = 0;
   bool negative = false;
+  int id = 0;  // index into Grammar::realized
 };
 
 struct Grammar {
@@ -49,6 +51,40 @@ struct Grammar {
   std::vector<std::vector<Arc>> arcs;  // by state
   int noun = -1, verb = -1;
   std::string error;  // non-empty when the data did not parse
+
+  // Every arc's suffix realized once per context class at load time, so parsing a word does no
+  // template expansion and no allocation: realized[arc.id * kContextClasses + context_class(...)].
+  struct Realization {
+    std::u32string text;
+    char32_t last = 0;        // its last letter
+    char32_t last_vowel = 0;  // its last vowel, 0 when it has none
+  };
+  static constexpr int kVowelClasses = 10;  // none, or (back, rounded) each in {-1, 0, 1}
+  static constexpr int kSoundClasses = 6;   // none, or a SoundClass
+  static constexpr int kContextClasses = kVowelClasses * kSoundClasses * 2;
+  using Realizations = std::vector<Realization>;
+  // Filled on first use (most arc × context pairs never occur): a slot is null until some thread has
+  // realized it; a thread that loses the race frees its copy.
+  std::unique_ptr<std::atomic<const Realizations*>[]> realized;
+  size_t realized_count = 0;
+  std::vector<char32_t> vowel_of, sound_of;  // a letter standing for each vowel / sound class
+  Grammar() = default;
+  Grammar(const Grammar&) = delete;
+  Grammar& operator=(const Grammar&) = delete;
+  ~Grammar() {
+    for (size_t i = 0; i < realized_count; ++i) delete realized[i].load();
+  }
+
+  int context_class(char32_t last_vowel, char32_t last, bool lenient) const {
+    int vowel_class = 0;
+    if (last_vowel != 0) {
+      auto it = vowels.find(last_vowel);
+      VowelInfo v = it == vowels.end() ? VowelInfo{} : it->second;
+      vowel_class = 1 + (v.back + 1) * 3 + (v.rounded + 1);
+    }
+    int sound = last == 0 ? 0 : 1 + static_cast<int>(sound_class(last));
+    return (vowel_class * kSoundClasses + sound) * 2 + (lenient ? 1 : 0);
+  }
 
   bool is_vowel(char32_t c) const { return vowels.count(c) > 0; }
   SoundClass sound_class(char32_t c) const {
@@ -202,6 +238,62 @@ void parse_grammar(std::string_view text, Grammar& g) {
         if (c >= U'A' && c <= U'Z' && !g.archiphonemes.count(c)) fail(std::string("undefined archiphoneme ") + static_cast<char>(c));
 }
 
+struct Context {
+  char32_t last_vowel = 0;
+  char32_t last = 0;
+};
+
+void realize(const Grammar& g, std::u32string_view templ, Context ctx, bool lenient, std::u32string& prefix,
+             std::vector<std::u32string>& out);
+
+// A letter of each context class (vowel class × sound class) stands for the class: realization depends
+// on the classes only.
+void prepare_realizations(Grammar& g) {
+  g.vowel_of.assign(Grammar::kVowelClasses, 0);
+  g.sound_of.assign(Grammar::kSoundClasses, 0);
+  for (const auto& [v, info] : g.vowels) {
+    size_t cls = static_cast<size_t>(g.context_class(v, 0, false) / 2 / Grammar::kSoundClasses);
+    if (!g.vowel_of[cls] || v < g.vowel_of[cls]) g.vowel_of[cls] = v;
+  }
+  std::u32string letters;
+  for (const auto& [v, _] : g.vowels) letters += v;
+  letters += g.nasal + g.sonorant + g.voiceless + U"bcdgjzvğ";
+  for (char32_t c : letters) {
+    size_t cls = static_cast<size_t>(g.context_class(0, c, false) / 2 % Grammar::kSoundClasses);
+    if (!g.sound_of[cls]) g.sound_of[cls] = c;
+  }
+  int next_id = 0;
+  for (auto& state : g.arcs)
+    for (Arc& arc : state) arc.id = next_id++;
+  g.realized_count = static_cast<size_t>(next_id) * Grammar::kContextClasses;
+  g.realized = std::make_unique<std::atomic<const Grammar::Realizations*>[]>(g.realized_count);
+  for (size_t i = 0; i < g.realized_count; ++i) g.realized[i].store(nullptr);
+}
+
+const Grammar::Realizations& realizations_of(const Grammar& g, const Arc& arc, size_t context) {
+  auto& slot = g.realized[static_cast<size_t>(arc.id) * Grammar::kContextClasses + context];
+  if (const auto* known = slot.load(std::memory_order_acquire)) return *known;
+  int lenient = static_cast<int>(context % 2);
+  int sound = static_cast<int>(context / 2 % Grammar::kSoundClasses);
+  int vowel = static_cast<int>(context / 2 / Grammar::kSoundClasses);
+  Context ctx{g.vowel_of[static_cast<size_t>(vowel)], g.sound_of[static_cast<size_t>(sound)]};
+  std::vector<std::u32string> texts;
+  std::u32string prefix;
+  realize(g, arc.suffix, ctx, lenient != 0, prefix, texts);
+  auto made = std::make_unique<Grammar::Realizations>();
+  for (auto& t : texts) {
+    Grammar::Realization r;
+    r.last = t.empty() ? 0 : t.back();
+    for (size_t i = t.size(); i-- > 0;)
+      if (g.is_vowel(t[i])) { r.last_vowel = t[i]; break; }
+    r.text = std::move(t);
+    made->push_back(std::move(r));
+  }
+  const Grammar::Realizations* expected = nullptr;
+  if (slot.compare_exchange_strong(expected, made.get(), std::memory_order_acq_rel)) return *made.release();
+  return *expected;
+}
+
 const Grammar* grammar_for(Lang lang) {
   static std::array<std::unique_ptr<Grammar>, kLangCount> grammars;
   static std::once_flag once;
@@ -212,16 +304,12 @@ const Grammar* grammar_for(Lang lang) {
       if (text.empty()) continue;
       auto g = std::make_unique<Grammar>();
       parse_grammar(text, *g);
+      if (g->error.empty()) prepare_realizations(*g);
       grammars[static_cast<size_t>(l)] = std::move(g);
     }
   });
   return grammars[static_cast<size_t>(lang)].get();
 }
-
-struct Context {
-  char32_t last_vowel = 0;
-  char32_t last = 0;
-};
 
 Context context_of(const Grammar& g, std::u32string_view s, Context before = {}) {
   Context ctx = before;
@@ -315,12 +403,10 @@ void realize(const Grammar& g, std::u32string_view templ, Context ctx, bool leni
 bool walk(const Grammar& g, int state, std::u32string_view rest, Context ctx, int depth, bool lenient, bool& negative) {
   if (rest.empty()) return true;
   if (depth >= 8) return false;
-  std::vector<std::u32string> candidates;
-  std::u32string prefix;
+  const size_t context = static_cast<size_t>(g.context_class(ctx.last_vowel, ctx.last, lenient));
   for (const Arc& arc : g.arcs[static_cast<size_t>(state)]) {
-    candidates.clear();
-    realize(g, arc.suffix, ctx, lenient, prefix, candidates);
-    for (const std::u32string& r : candidates) {
+    for (const Grammar::Realization& real : realizations_of(g, arc, context)) {
+      const std::u32string& r = real.text;
       if (r.empty() || r.size() > rest.size()) continue;
       // With no-lone-final-consonant, a lone consonant right after the stem that ends the word mostly
       // makes a different word (Turkish beka → bekar): only accepted when more suffixes follow.
@@ -334,7 +420,7 @@ bool walk(const Grammar& g, int state, std::u32string_view rest, Context ctx, in
                    g.is_vowel(rest[r.size()]);
       }
       if (!direct && !softened) continue;
-      Context next = context_of(g, rest.substr(0, r.size()), ctx);
+      Context next{real.last_vowel ? real.last_vowel : ctx.last_vowel, rest[r.size() - 1]};
       bool neg = false;
       if (walk(g, arc.to, rest.substr(r.size()), next, depth + 1, false, neg)) {
         negative = neg || arc.negative;
@@ -485,24 +571,12 @@ void compound_head_variants(Lang lang, std::string_view word, std::vector<StemVa
   }
 }
 
-InflectionParse parse_inflection(Lang lang, std::string_view key, StemCondition condition, std::string_view rest) {
+namespace {
+
+// The Turkic path of parse_inflection: `rest` is not empty and not an apostrophe suffix.
+InflectionParse parse_turkic_ending(const Grammar& g, std::string_view key, StemCondition condition,
+                                    std::string_view rest) {
   InflectionParse r;
-  if (rest.empty()) {
-    r.ok = condition == StemCondition::kNone;
-    return r;
-  }
-  // Any suffix after an apostrophe: Türkiye'nin, Ankara'da; in English only the possessive.
-  if (rest.front() == '\'' && condition == StemCondition::kNone && rest.size() > 1) {
-    r.ok = lang != Lang::kEn || rest == "'s";
-    if (lang != Lang::kEn) return r;
-  }
-  if (lang == Lang::kEn) {
-    r.ok = english_ending(key, condition, rest);
-    return r;
-  }
-  const Grammar* gp = grammar_for(lang);
-  if (!gp || !gp->error.empty()) return r;
-  const Grammar& g = *gp;
   std::u32string stem = to_u32(key), ending = to_u32(rest);
   Context ctx = context_of(g, stem);
   switch (condition) {
@@ -551,6 +625,73 @@ InflectionParse parse_inflection(Lang lang, std::string_view key, StemCondition 
   }
   bool lenient = !ctx.last || g.lenient_after.find(ctx.last) != std::u32string::npos;
   return parse_from_stem(g, ctx, ending, lenient);
+}
+
+struct StringViewHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+// The parse depends on the stem only through its last letter and last vowel, and natural text repeats
+// the same few hundred endings, so each thread remembers recent answers. Bounded: cleared when full.
+class EndingCache {
+ public:
+  const InflectionParse* find(Lang lang, const Grammar& g, std::string_view key, StemCondition condition,
+                              std::string_view rest) {
+    make_key(lang, g, key, condition, rest);
+    auto it = map_.find(std::string_view(key_));
+    return it == map_.end() ? nullptr : &it->second;
+  }
+  // Stores the answer for the key built by the last find().
+  void store(InflectionParse parse) {
+    if (map_.size() >= kMaxEntries) map_.clear();
+    map_.emplace(key_, parse);
+  }
+
+ private:
+  static constexpr size_t kMaxEntries = 1 << 16;
+  void make_key(Lang lang, const Grammar& g, std::string_view key, StemCondition condition, std::string_view rest) {
+    char32_t last = 0, last_vowel = 0;
+    for (size_t i = 0; i < key.size();) {
+      char32_t c = next_code_point(key, i);
+      last = c;
+      if (g.is_vowel(c)) last_vowel = c;
+    }
+    key_.clear();
+    key_ += static_cast<char>(lang);
+    key_ += static_cast<char>(condition);
+    key_.append(reinterpret_cast<const char*>(&last), sizeof last);
+    key_.append(reinterpret_cast<const char*>(&last_vowel), sizeof last_vowel);
+    key_ += rest;
+  }
+  std::string key_;
+  std::unordered_map<std::string, InflectionParse, StringViewHash, std::equal_to<>> map_;
+};
+
+}  // namespace
+
+InflectionParse parse_inflection(Lang lang, std::string_view key, StemCondition condition, std::string_view rest) {
+  InflectionParse r;
+  if (rest.empty()) {
+    r.ok = condition == StemCondition::kNone;
+    return r;
+  }
+  // Any suffix after an apostrophe: Türkiye'nin, Ankara'da; in English only the possessive.
+  if (rest.front() == '\'' && condition == StemCondition::kNone && rest.size() > 1) {
+    r.ok = lang != Lang::kEn || rest == "'s";
+    if (lang != Lang::kEn) return r;
+  }
+  if (lang == Lang::kEn) {
+    r.ok = english_ending(key, condition, rest);
+    return r;
+  }
+  const Grammar* gp = grammar_for(lang);
+  if (!gp || !gp->error.empty()) return r;
+  thread_local EndingCache cache;
+  if (const InflectionParse* known = cache.find(lang, *gp, key, condition, rest)) return *known;
+  r = parse_turkic_ending(*gp, key, condition, rest);
+  cache.store(r);
+  return r;
 }
 
 InflectionParse inflected_match(Lang lang, const std::vector<StemVariant>& variants, std::string_view token) {

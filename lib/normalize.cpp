@@ -30,9 +30,11 @@ Normalizer::~Normalizer() { delete impl_; }
 namespace {
 
 // Invisible characters that should not split or change a word: soft hyphen, zero-width space/joiners,
-// word joiner, byte-order mark.
+// word joiner, byte-order mark, and bidirectional marks, embeddings, overrides and isolates (otherwise a
+// word wrapped in them would escape its entry).
 bool is_ignorable(char32_t c) {
-  return c == 0x00AD || (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF;
+  return c == 0x00AD || (c >= 0x200B && c <= 0x200F) || (c >= 0x2060 && c <= 0x2064) || c == 0xFEFF || c == 0x061C ||
+         (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
 }
 
 char32_t fold_code_point(char32_t c, bool turkic) {

@@ -35,6 +35,7 @@ struct Scanner::Impl {
   std::unique_ptr<Tokenizer> tokenizer;
   std::vector<Match> matches;
   std::vector<unsigned char> quoted;
+  std::vector<unsigned char> hit_sentences;
   std::vector<int> owner;  // per token: index of the accepted span covering it, or -1
   std::string view;        // the prose view of a Markdown or HTML document
 
@@ -73,7 +74,7 @@ void Scanner::identify(Document& doc) {
   doc.script = g.script;
   doc.lang_confidence = g.confidence;
   if (text.find("\n\n") == std::string_view::npos && text.find("\n\r\n") == std::string_view::npos) return;
-  auto paragraphs = identify_paragraphs(text);
+  auto paragraphs = identify_paragraphs(text, true, &g);
   if (paragraphs.size() < 2) return;
   // A document that mixes languages: each run of paragraphs keeps its own language; the document's is
   // the one with the most bytes.
@@ -175,7 +176,16 @@ void Scanner::match(Document& doc) {
     return a.second->entry < b.second->entry;
   });
 
-  detail::mark_quoted_tokens(impl.matching_text(doc), doc.tokens, doc.lang, impl.quoted);
+  // Voice is needed only where something matched, and only for the sentences with a hit.
+  if (!accepted.empty()) {
+    impl.hit_sentences.clear();
+    for (const auto& [span, m] : accepted) {
+      unsigned sentence = ts[m->first].sentence;
+      if (sentence >= impl.hit_sentences.size()) impl.hit_sentences.resize(sentence + 1, 0);
+      impl.hit_sentences[sentence] = 1;
+    }
+    detail::mark_quoted_tokens(impl.matching_text(doc), doc.tokens, doc.lang, impl.quoted, &impl.hit_sentences);
+  }
   auto surface = [&](unsigned k) { return std::string_view(doc.text).substr(ts[k].start, ts[k].end - ts[k].start); };
 
   for (const auto& [span, m] : accepted) {

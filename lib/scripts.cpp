@@ -4,6 +4,7 @@
 #include <unicode/uscript.h>
 #include <unicode/uspoof.h>
 
+#include <algorithm>
 #include <array>
 #include <memory>
 #include <mutex>
@@ -25,11 +26,49 @@ struct Table {
   std::unordered_map<std::u32string, std::vector<Rule>> rules;
   size_t longest = 0;
   std::u32string vowels;
+  // The same rules by first letter, longest first (rules with a context before the plain one), so one
+  // lookup per letter finds every candidate. Letters below kDirect index a flat array.
+  struct Candidate {
+    std::u32string from;
+    const Rule* rule;
+  };
+  static constexpr char32_t kDirect = 0x600;
+  std::vector<std::vector<Candidate>> by_first;     // index from `direct` or `other`
+  std::vector<int> direct;                          // kDirect slots, -1 = no rule
+  std::unordered_map<char32_t, int> other;
+
+  void build_index() {
+    direct.assign(kDirect, -1);
+    std::vector<std::pair<const std::u32string*, const std::vector<Rule>*>> keys;
+    for (const auto& [from, list] : rules) keys.emplace_back(&from, &list);
+    std::sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) {
+      return a.first->size() != b.first->size() ? a.first->size() > b.first->size() : *a.first < *b.first;
+    });
+    for (const auto& [from, list] : keys) {
+      char32_t c = from->front();
+      int& slot = c < kDirect ? direct[c] : other.try_emplace(c, -1).first->second;
+      if (slot < 0) {
+        slot = static_cast<int>(by_first.size());
+        by_first.emplace_back();
+      }
+      for (const Rule& r : *list) by_first[static_cast<size_t>(slot)].push_back({*from, &r});
+    }
+  }
+  const std::vector<Candidate>* candidates(char32_t c) const {
+    int slot = -1;
+    if (c < kDirect) {
+      slot = direct[c];
+    } else if (auto it = other.find(c); it != other.end()) {
+      slot = it->second;
+    }
+    return slot < 0 ? nullptr : &by_first[static_cast<size_t>(slot)];
+  }
 };
 
 struct ScriptRules {
   std::vector<Table> tables;
   std::string error;
+  bool rewrites_ascii = false;  // does any rule start with an ASCII letter?
 };
 
 void parse_rules(std::string_view text, ScriptRules& out) {
@@ -95,6 +134,10 @@ const ScriptRules* rules_for(Lang lang) {
       if (text.empty()) continue;
       auto r = std::make_unique<ScriptRules>();
       parse_rules(text, *r);
+      for (Table& t : r->tables) {
+        t.build_index();
+        for (char32_t c = 0; c < 0x80; ++c) r->rewrites_ascii = r->rewrites_ascii || t.candidates(c);
+      }
       all[static_cast<size_t>(l)] = std::move(r);
     }
   });
@@ -103,14 +146,14 @@ const ScriptRules* rules_for(Lang lang) {
 
 void apply_table(const Table& t, const std::u32string& in, std::u32string& out) {
   out.clear();
-  thread_local std::u32string key;  // reused: no allocation per lookup
   for (size_t i = 0; i < in.size();) {
+    const auto* list = t.candidates(in[i]);
     bool done = false;
-    for (size_t len = std::min(t.longest, in.size() - i); len > 0 && !done; --len) {
-      key.assign(in, i, len);
-      auto it = t.rules.find(key);
-      if (it == t.rules.end()) continue;
-      for (const Rule& r : it->second) {
+    if (list) {
+      for (const Table::Candidate& c : *list) {
+        size_t len = c.from.size();
+        if (len > in.size() - i || in.compare(i, len, c.from) != 0) continue;
+        const Rule& r = *c.rule;
         if (r.context == '^' && i != 0) continue;
         if (r.context == '~' && (i == 0 || t.vowels.find(in[i - 1]) == std::u32string::npos)) continue;
         out += r.to;
@@ -141,10 +184,27 @@ void apply_script_rules(Lang lang, std::string_view token, std::string& out) {
     out.append(token);
     return;
   }
+  if (!r->rewrites_ascii &&
+      std::all_of(token.begin(), token.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; })) {
+    out.append(token);
+    return;
+  }
   // Reused per thread: no allocation per token once the buffers have grown.
   thread_local std::u32string a, b;
   a.clear();
-  for (size_t i = 0; i < token.size();) a.push_back(next_code_point(token, i));
+  bool any_rule = false;
+  for (size_t i = 0; i < token.size();) {
+    char32_t c = next_code_point(token, i);
+    a.push_back(c);
+    if (!any_rule)
+      for (const Table& t : r->tables)
+        if (t.candidates(c)) { any_rule = true; break; }
+  }
+  // Most tokens of a text already in the key's script have no letter any rule rewrites.
+  if (!any_rule) {
+    out.append(token);
+    return;
+  }
   for (const Table& t : r->tables) {
     apply_table(t, a, b);
     std::swap(a, b);

@@ -5,6 +5,7 @@
 
 #include "detail/scripts.h"
 #include "detail/utf8.h"
+#include "detail/word_segments.h"
 #include "tamga/normalize.h"
 
 namespace tamga {
@@ -13,6 +14,7 @@ struct Tokenizer::Impl {
   std::unique_ptr<icu::BreakIterator> words;
   Normalizer normalizer;
   UText text_buffer = UTEXT_INITIALIZER;
+  std::vector<detail::WordSegment> segments;  // reused between calls
   ~Impl() { utext_close(&text_buffer); }
 };
 
@@ -86,52 +88,39 @@ void Tokenizer::tokenize(std::string_view text, Lang lang, TokenList& out) {
 void Tokenizer::append(std::string_view full, size_t begin, size_t end_offset, Lang lang, TokenList& out) {
   auto& impl = *impl_;
   std::string_view text = full.substr(0, end_offset);
-  UErrorCode err = U_ZERO_ERROR;
-  utext_openUTF8(&impl.text_buffer, text.data() + begin, static_cast<int64_t>(text.size() - begin), &err);
-  if (U_FAILURE(err)) return;
-  impl.words->setText(&impl.text_buffer, err);
-  if (U_FAILURE(err)) return;
+  // Latin and Cyrillic prose is segmented by the fast path; ICU takes anything it does not know.
+  if (!detail::fast_word_segments(text, begin, text.size(), impl.segments))
+    detail::icu_word_segments(*impl.words, impl.text_buffer, text, begin, text.size(), impl.segments);
 
   const size_t first_token = out.tokens.size();
   unsigned sentence = out.tokens.empty() ? 0 : out.tokens.back().sentence + 1;
   unsigned previous_end = static_cast<unsigned>(begin);
-  const auto base = static_cast<int32_t>(begin);
-  int32_t start = impl.words->first() + base;
-  for (int32_t next = impl.words->next(); next != icu::BreakIterator::DONE; next = impl.words->next()) {
-    int32_t end = next + base;
-    int32_t status = impl.words->getRuleStatus();
-    if (status < UBRK_WORD_NONE_LIMIT) {
-      start = end;
-      continue;
-    }
-    auto ustart = static_cast<unsigned>(start), uend = static_cast<unsigned>(end);
-    std::string_view gap = text.substr(previous_end, ustart - previous_end);
+  for (const detail::WordSegment& seg : impl.segments) {
+    std::string_view gap = text.substr(previous_end, seg.start - previous_end);
     if (out.tokens.size() > first_token) {
       Token& last = out.tokens.back();
-      if (!last.numeric && status >= UBRK_WORD_LETTER && joining_apostrophe_length(gap) > 0) {
+      if (!last.numeric && !seg.numeric && joining_apostrophe_length(gap) > 0) {
         // Merge "Ankara`da" into one token.
-        last.end = uend;
+        last.end = seg.end;
         out.normalized.resize(last.norm_start);
         last.mixed_script = impl.normalizer.fold_token(text.substr(last.start, last.end - last.start), lang, out.normalized);
         last.norm_end = static_cast<unsigned>(out.normalized.size());
-        previous_end = uend;
-        start = end;
+        previous_end = seg.end;
         continue;
       }
       if (gap_ends_sentence(gap)) ++sentence;
     }
     Token t;
-    t.start = ustart;
-    t.end = uend;
+    t.start = seg.start;
+    t.end = seg.end;
     t.sentence = sentence;
-    t.numeric = status < UBRK_WORD_NUMBER_LIMIT;
+    t.numeric = seg.numeric;
     t.lang = lang;
     t.norm_start = static_cast<unsigned>(out.normalized.size());
-    t.mixed_script = impl.normalizer.fold_token(text.substr(ustart, uend - ustart), lang, out.normalized);
+    t.mixed_script = impl.normalizer.fold_token(text.substr(seg.start, seg.end - seg.start), lang, out.normalized);
     t.norm_end = static_cast<unsigned>(out.normalized.size());
     out.tokens.push_back(t);
-    previous_end = uend;
-    start = end;
+    previous_end = seg.end;
   }
 }
 

@@ -29,11 +29,12 @@ std::vector<std::pair<unsigned, unsigned>> quoted_ranges(std::string_view text) 
   for (size_t i = 0; i < text.size();) {
     size_t at = i;
     char32_t c = next_code_point(text, i);
-    char32_t next = 0;
-    if (i < text.size()) {
+    // The following letter matters only around apostrophes; decoded only there.
+    auto next_char = [&]() -> char32_t {
+      if (i >= text.size()) return 0;
       size_t k = i;
-      next = next_code_point(text, k);
-    }
+      return next_code_point(text, k);
+    };
     bool was_inside = inside();
     if (c == U'\n') {
       if (++newline_run >= 2 && was_inside) {
@@ -61,12 +62,14 @@ std::vector<std::pair<unsigned, unsigned>> quoted_ranges(std::string_view text) 
         if (!is_letter_or_digit(previous)) ++single_curly;
         break;
       case U'\u2019':
-        if (single_curly > 0 && !is_letter_or_digit(next)) --single_curly;
+        if (single_curly > 0 && !is_letter_or_digit(next_char())) --single_curly;
         break;
-      case U'\'':
+      case U'\'': {
+        char32_t next = next_char();
         if (!straight_single && !is_letter_or_digit(previous) && is_letter_or_digit(next)) straight_single = true;
         else if (straight_single && previous != U' ' && !is_letter_or_digit(next)) straight_single = false;
         break;
+      }
       default: break;
     }
     bool now_inside = inside();
@@ -85,12 +88,18 @@ bool matches_any(const std::vector<std::string>& cues, std::string_view token) {
 }
 
 // Marks reported statements sentence by sentence.
-void mark_reported(std::string_view text, const TokenList& tokens, Lang doc_lang, std::vector<unsigned char>& quoted) {
+void mark_reported(std::string_view text, const TokenList& tokens, Lang doc_lang, std::vector<unsigned char>& quoted,
+                   const std::vector<unsigned char>* wanted) {
   const auto& ts = tokens.tokens;
   size_t begin = 0;
   while (begin < ts.size()) {
     size_t end = begin;
     while (end < ts.size() && ts[end].sentence == ts[begin].sentence) ++end;
+    unsigned sentence = ts[begin].sentence;
+    if (wanted && (sentence >= wanted->size() || !(*wanted)[sentence])) {
+      begin = end;
+      continue;
+    }
     const LanguageRules& rules = rules_for(ts[begin].lang == Lang::kUnknown ? doc_lang : ts[begin].lang);
     auto mark = [&](size_t from, size_t to) {
       for (size_t k = from; k < to; ++k) quoted[k] = 1;
@@ -134,7 +143,8 @@ void mark_reported(std::string_view text, const TokenList& tokens, Lang doc_lang
 
 }  // namespace
 
-void mark_quoted_tokens(std::string_view text, const TokenList& tokens, Lang lang, std::vector<unsigned char>& quoted) {
+void mark_quoted_tokens(std::string_view text, const TokenList& tokens, Lang lang, std::vector<unsigned char>& quoted,
+                        const std::vector<unsigned char>* wanted_sentences) {
   quoted.assign(tokens.tokens.size(), 0);
   auto ranges = quoted_ranges(text);
   size_t r = 0;
@@ -143,7 +153,7 @@ void mark_quoted_tokens(std::string_view text, const TokenList& tokens, Lang lan
     while (r < ranges.size() && ranges[r].second <= start) ++r;
     if (r < ranges.size() && ranges[r].first <= start && start < ranges[r].second) quoted[i] = 1;
   }
-  mark_reported(text, tokens, lang, quoted);
+  mark_reported(text, tokens, lang, quoted, wanted_sentences);
 }
 
 }  // namespace tamga::detail

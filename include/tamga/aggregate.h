@@ -14,15 +14,23 @@ namespace tamga {
 
 enum class DateBucket { kNone, kDay, kMonth, kYear };
 
+// Hits and weight summed over a group's documents. Weights are summed as integer millionths, so the total
+// is exact and does not depend on the order the documents arrive in (shards, threads, concatenated runs).
+struct GroupTally {
+  unsigned long long hits = 0;
+  long long weight_millionths = 0;
+};
+
 struct GroupStats {
   unsigned documents = 0;
   unsigned long long tokens = 0;
-  std::array<TechniqueTally, kTechniqueCount> techniques{};
-  TechniqueTally total;
-  std::vector<double> scores;  // one per document, for the mean and median
+  std::array<GroupTally, kTechniqueCount> techniques{};
+  GroupTally total;
+  std::vector<double> scores;  // one per document, for the mean and median (summed in sorted order)
 };
 
-// Adds scored documents (from any number of runs, in any order) and prints the table. Thread-safe.
+// Adds scored documents (from any number of runs, in any order) and prints the table. Thread-safe. The
+// table depends only on the set of documents added, not on their order.
 class Aggregator {
  public:
   // Fields: "lang", "script", "technique" or any record field; dates are bucketed by `bucket` for the

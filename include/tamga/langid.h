@@ -22,6 +22,8 @@ struct ParagraphGuess {
   unsigned start = 0, end = 0;  // byte range, paragraphs and the blank lines after them cover the text
   LanguageGuess guess;
 };
-std::vector<ParagraphGuess> identify_paragraphs(std::string_view text, bool merge = true);
+// `whole`, when given, is identify_language(text) already computed by the caller.
+std::vector<ParagraphGuess> identify_paragraphs(std::string_view text, bool merge = true,
+                                                const LanguageGuess* whole = nullptr);
 
 }  // namespace tamga

@@ -10,7 +10,8 @@ namespace tamga::detail {
 void append_html_escaped(std::string& out, std::string_view s);
 
 // One CSV (separator ',', RFC 4180 quoting) or TSV (separator '\t', \t \n \r \\ escaped) cell. Text a
-// spreadsheet would run as a formula (= + - @ first, other than a plain number) gets an apostrophe first.
+// spreadsheet would run as a formula (= + - @ tab or carriage return first, other than a plain number
+// such as -1.5) gets an apostrophe first.
 void append_table_cell(std::string& out, std::string_view v, char separator);
 
 }  // namespace tamga::detail

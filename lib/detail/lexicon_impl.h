@@ -2,7 +2,9 @@
 #pragma once
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <array>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -27,8 +29,33 @@ struct Lexicon::Impl {
   };
   struct LangIndex {
     std::unordered_map<std::string, std::vector<Candidate>, StringHash, std::equal_to<>> by_key;
-    std::vector<unsigned> key_lengths;   // distinct key lengths in bytes, ascending
     std::vector<unsigned> regex_first;   // entries whose first word is a regular expression
+    // A byte trie over the keys of by_key: one walk along a token finds every key that starts it,
+    // shortest first, with no hashing. Children of a node are contiguous in `edges`, sorted by byte.
+    struct Node {
+      uint32_t first_edge = 0, edge_count = 0;
+      const std::string* key = nullptr;           // the key ending here, if any
+      const std::vector<Candidate>* candidates = nullptr;
+    };
+    struct Edge {
+      unsigned char byte;
+      uint32_t node;
+    };
+    std::vector<Node> nodes;
+    std::vector<Edge> edges;
+    void build_trie();
+    uint32_t child(uint32_t node, unsigned char byte) const {
+      const Node& n = nodes[node];
+      const Edge* begin = edges.data() + n.first_edge;
+      const Edge* end = begin + n.edge_count;
+      if (n.edge_count <= 8) {
+        for (const Edge* e = begin; e != end; ++e)
+          if (e->byte == byte) return e->node;
+        return 0;
+      }
+      const Edge* e = std::lower_bound(begin, end, byte, [](const Edge& a, unsigned char b) { return a.byte < b; });
+      return e != end && e->byte == byte ? e->node : 0;  // 0 (the root) is never a child
+    }
   };
 
   std::vector<Entry> entries;
@@ -47,12 +74,16 @@ struct Lexicon::Impl {
   // Calls fn(key, rest, candidate) for every index key that starts `token` at a code point boundary.
   template <typename Fn>
   void for_each_candidate(const LangIndex& idx, std::string_view token, Fn&& fn) const {
-    for (unsigned len : idx.key_lengths) {
-      if (len > token.size()) break;
+    if (idx.nodes.empty()) return;
+    uint32_t node = 0;
+    for (size_t i = 0; i < token.size(); ++i) {
+      node = idx.child(node, static_cast<unsigned char>(token[i]));
+      if (node == 0) return;
+      const LangIndex::Node& n = idx.nodes[node];
+      if (!n.key) continue;
+      size_t len = i + 1;
       if (len < token.size() && (static_cast<unsigned char>(token[len]) & 0xC0) == 0x80) continue;
-      auto it = idx.by_key.find(token.substr(0, len));
-      if (it == idx.by_key.end()) continue;
-      for (const Candidate& c : it->second) fn(std::string_view(it->first), token.substr(len), c);
+      for (const Candidate& c : *n.candidates) fn(std::string_view(*n.key), token.substr(len), c);
     }
   }
   bool word_matches(unsigned entry, unsigned word, std::string_view token, bool* negative) const;

@@ -13,6 +13,9 @@ namespace tamga::detail {
 std::vector<std::pair<unsigned, unsigned>> quoted_ranges(std::string_view text);
 
 // quoted[i] != 0 when token i is inside quotation marks or in a clearly reported statement.
-void mark_quoted_tokens(std::string_view text, const TokenList& tokens, Lang lang, std::vector<unsigned char>& quoted);
+// With `wanted_sentences` (flags by sentence number), reported speech is looked for only in those
+// sentences; tokens of the others may stay unmarked.
+void mark_quoted_tokens(std::string_view text, const TokenList& tokens, Lang lang, std::vector<unsigned char>& quoted,
+                        const std::vector<unsigned char>* wanted_sentences = nullptr);
 
 }  // namespace tamga::detail

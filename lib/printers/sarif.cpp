@@ -99,13 +99,16 @@ class GithubPrinter final : public Printer {
   }
 
  private:
-  // Workflow-command escaping: data escapes % CR LF; property values also : and ,.
+  // Workflow-command escaping: data escapes % CR LF (other control characters shown as \xNN); property
+  // values also : and ,.
   static std::string data(std::string_view s) {
     std::string out;
     for (char c : s) {
       if (c == '%') out += "%25";
       else if (c == '\r') out += "%0D";
       else if (c == '\n') out += "%0A";
+      else if ((static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7F)
+        out += fmt::format("\\x{:02X}", static_cast<unsigned char>(c));  // never an escape sequence in the CI log
       else out += c;
     }
     return out;

@@ -7,6 +7,15 @@ namespace tamga::detail {
 
 namespace {
 
+// Characters that reorder or hide text on a terminal ("Trojan Source"): bidirectional embeddings,
+// overrides, isolates and marks, zero-width spaces and joiners' invisible cousins, line and paragraph
+// separators. ZWJ and ZWNJ stay: emoji sequences and several scripts need them.
+bool invisible_control(char32_t c) {
+  return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F || c == 0x061C ||
+         c == 0x200B || (c >= 0x2060 && c <= 0x2064) || (c >= 0x206A && c <= 0x206F) || c == 0xFEFF || c == 0x2028 ||
+         c == 0x2029;
+}
+
 // Document text shown on a terminal: control characters and escape sequences are shown escaped, never
 // sent to the terminal.
 void append_visible_impl(std::string& out, std::string_view s) {
@@ -16,7 +25,7 @@ void append_visible_impl(std::string& out, std::string_view s) {
     if (c == U'\n') out += "\\n";
     else if (c == U'\t') out += "\\t";
     else if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0)) fmt::format_to(std::back_inserter(out), "\\x{:02X}", static_cast<unsigned>(c));
-    else if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)) fmt::format_to(std::back_inserter(out), "\\u{{{:04X}}}", static_cast<unsigned>(c));
+    else if (invisible_control(c)) fmt::format_to(std::back_inserter(out), "\\u{{{:04X}}}", static_cast<unsigned>(c));
     else out.append(s.data() + at, i - at);
   }
 }
@@ -47,8 +56,17 @@ class TextPrinter final : public Printer {
     }
     if (doc.suppressed) fmt::format_to(std::back_inserter(out), " · {} suppressed", doc.suppressed);
     out += '\n';
-    for (const auto& d : doc.errors) fmt::format_to(std::back_inserter(out), "{}: error: {}\n", id, d.message);
-    for (const auto& d : doc.warnings) fmt::format_to(std::back_inserter(out), "{}: warning: {}\n", id, d.message);
+    // Messages quote ids and input (a JSON parser's complaint, a file name): escaped like the text.
+    for (const auto& d : doc.errors) {
+      fmt::format_to(std::back_inserter(out), "{}: error: ", id);
+      detail::append_visible(out, d.message);
+      out += '\n';
+    }
+    for (const auto& d : doc.warnings) {
+      fmt::format_to(std::back_inserter(out), "{}: warning: ", id);
+      detail::append_visible(out, d.message);
+      out += '\n';
+    }
     for (const Hit& h : doc.hits) {
       std::string surface;
       detail::append_visible(surface, std::string_view(doc.text).substr(h.start, h.end - h.start));

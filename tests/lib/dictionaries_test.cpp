@@ -217,7 +217,7 @@ TEST_CASE("WordStat errors name the line: a word outside a category, lines inden
   CHECK(warnings == std::vector<std::string>{"x.cat:2: weight 20 of 'X' is outside tamga's range (0, 10]; skipped"});
 }
 
-TEST_CASE("a trailing star is a tamga prefix; other globs become case-insensitive regular expressions") {
+TEST_CASE("a trailing star is a tamga prefix, other globs become case-insensitive regular expressions") {
   Dictionary d = parse_dictionary("a:\n  - propagand*\n  - '*ness'\n  - col?r\n  - '*'\n", "x.yml",
                                   DictionaryFormat::kQuanteda);
   CHECK(listing(d) == std::vector<std::string>{"a: propagand*", "a: re:(?i)^.*ness$", "a: re:(?i)^col.r$"});
@@ -307,7 +307,7 @@ TEST_CASE("an entry of several categories mapped to one technique is written onc
   CHECK(r.tsv.find("liar*\tLoaded_Language\tLIWC categories negemo (Negative emotion), anger\n") != std::string::npos);
 }
 
-TEST_CASE("--exact writes plain words as exact forms; --lang becomes the file default and weights a column") {
+TEST_CASE("--exact writes plain words as exact forms, and --lang becomes the file default and weights a column") {
   Dictionary d = parse_fixture("sample.cat", DictionaryFormat::kWordstat);
   ImportOptions o = mapping({{"fear", Technique::kFear}, {"loaded", Technique::kLoadedLanguage}});
   o.exact = true;

@@ -148,3 +148,22 @@ TEST_CASE("explain says why an entry matched or not") {
   CHECK_FALSE(why[1].matched);
   CHECK(why[1].reason == "'hainane' is the stem 'hain' + 'ane', not a valid tr ending");
 }
+
+// Found by the lexicon fuzz target: `#@ weight:` took the number at the start of its value ("0abc" gave 0)
+// and any number at all (-1, nan, 100), where the weight column accepts only a number above 0, at most 10.
+TEST_CASE("a file default weight is held to the weight column's rule") {
+  for (std::string_view bad : {"0abc", "0", "-1", "nan", "inf", "11", "1e999", ""}) {
+    CAPTURE(bad);
+    LexiconBuilder b;
+    b.add_text("#@ technique: Doubt\n#@ weight: " + std::string(bad) + "\npattern\tgloss\nfoo\tg\n", "x.tsv", Lang::kEn);
+    REQUIRE(b.errors().size() == 1);
+    CHECK(b.errors()[0].to_string().find("x.tsv:2: bad weight '" + std::string(bad) + "' (a number above 0, at most 10)") == 0);
+    auto lexicon = b.build();
+    REQUIRE(lexicon->entries().size() == 1);
+    CHECK(lexicon->entries()[0].weight == 1);  // the default weight stays
+  }
+  LexiconBuilder good;
+  good.add_text("#@ technique: Doubt\n#@ weight: 2.5\npattern\tgloss\nfoo\tg\n", "x.tsv", Lang::kEn);
+  CHECK(good.errors().empty());
+  CHECK(good.build()->entries()[0].weight == 2.5);
+}

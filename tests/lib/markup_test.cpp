@@ -60,3 +60,26 @@ TEST_CASE("inline suppressions: next line, blocks, by technique, in each format'
   CHECK(find_suppressions("say tamga-disable-next-line here\nx\n", DocumentFormat::kText).empty());
   CHECK(find_suppressions("tamga-disable\nx\n", DocumentFormat::kMarkdown).empty());
 }
+
+// Found by the markup fuzz target: a block disabled and enabled on one line ended before it began.
+TEST_CASE("a block disabled and enabled on one line suppresses the text between the two comments") {
+  std::string_view text = "<!-- tamga-disable --> so-called <!-- tamga-enable --> rest\n";
+  auto ranges = find_suppressions(text, DocumentFormat::kMarkdown);
+  REQUIRE(ranges.size() == 1);
+  CHECK(text.substr(ranges[0].start, ranges[0].end - ranges[0].start) == " so-called ");
+  auto adjacent = find_suppressions("<!-- tamga-disable --><!-- tamga-enable --> text\n", DocumentFormat::kHtml);
+  REQUIRE(adjacent.size() == 1);
+  CHECK(adjacent[0].start == 22);
+  CHECK(adjacent[0].end == 22);
+}
+
+// Found by the markup fuzz target: "&#x\r\nFFFF;" was decoded (strtoul skips white space), deleting a line break.
+TEST_CASE("a numeric character reference is digits only: white space or a sign leaves it as written") {
+  for (std::string_view text : {"a&#x\r\nFFFF;b", "a&#\n65;b", "a&#+65;b", "a&# 65;b", "a&#x-41;b"}) {
+    CAPTURE(text);
+    CHECK(prose_view(text, DocumentFormat::kHtml) == text);
+    CHECK(prose_view(text, DocumentFormat::kMarkdown) == text);
+  }
+  CHECK(prose_view("a&#65;b", DocumentFormat::kHtml) == "aA\xC2\xAD\xC2\xAD" "b");
+  CHECK(prose_view("a&#x41;b", DocumentFormat::kHtml) == "aA\xE2\x81\xA0\xC2\xAD" "b");
+}

@@ -1,9 +1,14 @@
 #include "tamga/tokenize.h"
 
+#include <unicode/brkiter.h>
+
 #include <doctest/doctest.h>
 
+#include <memory>
 #include <string>
 #include <vector>
+
+#include "detail/word_segments.h"
 
 using namespace tamga;
 
@@ -46,4 +51,72 @@ TEST_CASE("sentences are counted at terminal punctuation and blank lines") {
   std::vector<unsigned> s;
   for (const auto& tok : list.tokens) s.push_back(tok.sentence);
   CHECK(s == std::vector<unsigned>{0, 0, 1, 2, 3, 3});
+}
+
+// --- The fast path against ICU -------------------------------------------------------------------------
+
+namespace {
+
+struct BothPaths {
+  std::vector<detail::WordSegment> fast, icu;
+  bool took_fast_path = false;
+};
+
+BothPaths segment_both(std::string_view text) {
+  static UErrorCode err = U_ZERO_ERROR;
+  static std::unique_ptr<icu::BreakIterator> words(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), err));
+  static UText buffer = UTEXT_INITIALIZER;
+  BothPaths r;
+  r.took_fast_path = detail::fast_word_segments(text, 0, text.size(), r.fast);
+  detail::icu_word_segments(*words, buffer, text, 0, text.size(), r.icu);
+  return r;
+}
+
+std::string describe(std::string_view text, const std::vector<detail::WordSegment>& segs) {
+  std::string out;
+  for (const auto& s : segs) out += "[" + std::string(text.substr(s.start, s.end - s.start)) + (s.numeric ? "#" : "") + "]";
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the fast tokenizer path gives ICU's word boundaries and statuses on Latin and Cyrillic text") {
+  const char* samples[] = {
+      "U.S. officials don't say 3,14 or 1.000.000 – they say “hain” and «предатель».",
+      "G20 20G a_b _a 1_ a1_ 1a_ __ _ ab1.2 1.2ab 12.a 1,2a a,b 1;2 a;b a:b 1:2 a·b a..b x' 'x ’a’",
+      "user@example.com @HOSTNAME@ @ e-posta: ad@alan.az",
+      "Oʻzbekiston gʻalaba qoʻshiq Ўзбекистон ҳукумати Қазақстан Республикасы ұлттық әлеуметтік",
+      "Azərbaycan Respublikası, Türkmenistanyň Prezidenti, Кыргызстандын өкмөтү",
+      "İSTANBUL’da Ankara'da Bakü'de Türkiye’nin 2024’te 15.07.2016’da",
+      "ǀxam ʻokina ʼapostrophe ĳ Ǆ ɐɘə ḁẞỹ ª µ º ×÷ ¡¿ © ± ½",
+      "tab\there\nnew line\r\nend — em – en … ‰ ‹a› „b“ ‚c‘",
+  };
+  for (const char* s : samples) {
+    CAPTURE(s);
+    BothPaths r = segment_both(s);
+    CHECK(r.took_fast_path);
+    CHECK(describe(s, r.fast) == describe(s, r.icu));
+  }
+}
+
+TEST_CASE("text the fast tokenizer path does not know goes to ICU") {
+  // Combining marks, soft hyphen, zero-width and bidi controls, emoji, other scripts, separators.
+  const char* samples[] = {"cafe\xCC\x81", "pro\xC2\xADpaganda", "a\xE2\x80\x8B" "b", "\xE2\x80\x8Fhain",
+                           "👍🏽 ok", "مرحبا", "日本語", "a\xE2\x80\xA8" "b", "\xCE\xB1\xCE\xB2", "a\xE2\x80\xAF" "b"};
+  for (const char* s : samples) {
+    CAPTURE(s);
+    BothPaths r = segment_both(s);
+    CHECK_FALSE(r.took_fast_path);
+  }
+  // ... and the tokenizer still segments them as ICU does.
+  auto t = Tokenizer::create();
+  TokenList list;
+  std::string text = "pro\xC2\xADpaganda 👍🏽 hain";
+  t.value()->tokenize(text, Lang::kTr, list);
+  BothPaths r = segment_both(text);
+  REQUIRE(list.tokens.size() == r.icu.size());
+  for (size_t k = 0; k < r.icu.size(); ++k) {
+    CHECK(list.tokens[k].start == r.icu[k].start);
+    CHECK(list.tokens[k].end == r.icu[k].end);
+  }
 }
