@@ -53,7 +53,11 @@ LetterCounts count_letters(std::string_view text) {
     }
     char32_t ch = detail::next_code_point(text, i);
     char32_t lower = static_cast<char32_t>(u_tolower(static_cast<UChar32>(ch)));
-    if (u_isalpha(static_cast<UChar32>(ch))) {
+    if (ch >= 0xC0 && ch <= 0x24F && ch != 0xD7 && ch != 0xF7) {
+      ++c.latin;  // Latin-1 and Latin Extended-A/B letters, without ICU lookups
+    } else if ((ch >= 0x400 && ch <= 0x481) || (ch >= 0x48A && ch <= 0x52F)) {
+      ++c.cyrillic;
+    } else if (u_isalpha(static_cast<UChar32>(ch))) {
       UErrorCode err = U_ZERO_ERROR;
       UScriptCode sc = uscript_getScript(static_cast<UChar32>(ch), &err);
       if (sc == USCRIPT_LATIN) ++c.latin;

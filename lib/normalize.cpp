@@ -4,6 +4,8 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
+
 #include "detail/scripts.h"
 #include "detail/utf8.h"
 
@@ -61,6 +63,11 @@ bool Normalizer::fold_case(std::string_view token, Lang lang, std::string& out) 
     if (c >= 0x80) { ascii = false; break; }
   }
   if (ascii) {
+    bool unchanged = std::none_of(token.begin(), token.end(), [](char ch) { return (ch >= 'A' && ch <= 'Z') || ch == '`'; });
+    if (unchanged) {
+      out.append(token);
+      return false;
+    }
     for (char ch : token) {
       if (ch >= 'A' && ch <= 'Z') {
         if (turkic && ch == 'I') out += "\xC4\xB1";  // ı
@@ -78,7 +85,9 @@ bool Normalizer::fold_case(std::string_view token, Lang lang, std::string& out) 
   bool needs_nfc = false;
   for (size_t i = 0; i < token.size();) {
     char32_t c = next_code_point(token, i);
-    if (c >= 0x300 && !impl_->nfc->hasBoundaryBefore(static_cast<UChar32>(c))) needs_nfc = true;
+    // Cyrillic letters and Latin Extended Additional never compose with what precedes them: no ICU call.
+    bool starter = (c >= 0x400 && c <= 0x482) || (c >= 0x48A && c <= 0x52F) || (c >= 0x1E00 && c <= 0x1EFF);
+    if (c >= 0x300 && !starter && !impl_->nfc->hasBoundaryBefore(static_cast<UChar32>(c))) needs_nfc = true;
     cps += c;
   }
   bool mixed = detail::map_look_alikes(cps);

@@ -36,6 +36,8 @@ struct Table {
   std::vector<std::vector<Candidate>> by_first;     // index from `direct` or `other`
   std::vector<int> direct;                          // kDirect slots, -1 = no rule
   std::unordered_map<char32_t, int> other;
+  // For a letter below kDirect whose only rule is one plain letter for one letter: that letter, else 0.
+  std::vector<char32_t> single;
 
   void build_index() {
     direct.assign(kDirect, -1);
@@ -52,6 +54,13 @@ struct Table {
         by_first.emplace_back();
       }
       for (const Rule& r : *list) by_first[static_cast<size_t>(slot)].push_back({*from, &r});
+    }
+    single.assign(kDirect, 0);
+    for (char32_t c = 0; c < kDirect; ++c) {
+      if (direct[c] < 0) continue;
+      const auto& list = by_first[static_cast<size_t>(direct[c])];
+      if (list.size() == 1 && list[0].from.size() == 1 && list[0].rule->context == 0 && list[0].rule->to.size() == 1)
+        single[c] = list[0].rule->to[0];
     }
   }
   const std::vector<Candidate>* candidates(char32_t c) const {
@@ -147,6 +156,10 @@ const ScriptRules* rules_for(Lang lang) {
 void apply_table(const Table& t, const std::u32string& in, std::u32string& out) {
   out.clear();
   for (size_t i = 0; i < in.size();) {
+    if (in[i] < Table::kDirect && t.single[in[i]]) {
+      out += t.single[in[i++]];
+      continue;
+    }
     const auto* list = t.candidates(in[i]);
     bool done = false;
     if (list) {
@@ -253,6 +266,15 @@ bool map_look_alikes(std::u32string& token) {
   for (char32_t c : token) {
     if (c < 0x80) {
       latin += (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
+      continue;
+    }
+    // The common letters by range, without asking ICU (Latin-1 and Latin Extended-A/B; Cyrillic).
+    if ((c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7)) {
+      ++latin;
+      continue;
+    }
+    if (c >= 0x400 && c <= 0x52F && !(c >= 0x482 && c <= 0x489)) {
+      ++cyrillic;
       continue;
     }
     UErrorCode e = U_ZERO_ERROR;

@@ -27,6 +27,14 @@ std::vector<std::pair<unsigned, unsigned>> quoted_ranges(std::string_view text) 
   char32_t previous = 0;
   size_t newline_run = 0;
   for (size_t i = 0; i < text.size();) {
+    // Most bytes are ASCII that opens or closes nothing: only `previous` (and the blank-line count) move.
+    unsigned char byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80 && byte != '"' && byte != '\'' && byte != '\n') {
+      if (byte != ' ' && byte != '\t' && byte != '\r') newline_run = 0;
+      previous = byte;
+      ++i;
+      continue;
+    }
     size_t at = i;
     char32_t c = next_code_point(text, i);
     // The following letter matters only around apostrophes; decoded only there.
