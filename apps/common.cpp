@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <sstream>
 #include <iostream>
 #include <iterator>
 
@@ -51,7 +52,9 @@ std::string version_text() {
     };
     for (const auto& f : files) {
       std::ifstream in(f, std::ios::binary);
-      std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      std::ostringstream read;
+      read << in.rdbuf();
+      const std::string bytes = read.str();
       mix(f.filename().string());
       mix(bytes);
     }

@@ -123,7 +123,10 @@ void Progress::draw_locked() {
 void Progress::clear_locked() {
   if (drawn_width_ == 0) return;
   // Spaces rather than an ANSI erase sequence: works on any terminal.
-  write_stderr("\r" + std::string(drawn_width_, ' ') + "\r");
+  std::string blank(drawn_width_ + 2, ' ');
+  blank.front() = '\r';
+  blank.back() = '\r';
+  write_stderr(blank);
   drawn_width_ = 0;
 }
 

@@ -129,8 +129,8 @@ void parse_rules(std::string_view text, ScriptRules& out) {
     t.longest = std::max(t.longest, key.size());
     auto& list = t.rules[key];
     // Rules with a context are tried before the plain rule for the same letters.
-    if (rule.context) list.insert(list.begin(), std::move(rule));
-    else list.push_back(std::move(rule));
+    list.push_back(std::move(rule));
+    if (list.back().context) std::rotate(list.begin(), list.end() - 1, list.end());
   }
 }
 
