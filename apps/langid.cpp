@@ -66,7 +66,7 @@ int run_langid(int argc, char** argv) {
       std::vector<ParagraphGuess> paras;
       if (doc.errors.empty()) {
         g = identify_language(doc.text);
-        if (paragraphs) paras = identify_paragraphs(doc.text, false);
+        if (paragraphs) paras = identify_paragraphs(doc.text, false, &g);  // the whole-text guess is reused
       }
       if (format == "jsonl") {
         line += "{\"id\":";

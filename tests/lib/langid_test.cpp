@@ -69,3 +69,20 @@ TEST_CASE("paragraphs in different languages are identified one by one") {
   CHECK(paras[0].start == 0);
   CHECK(paras[1].end == text.size());
 }
+
+TEST_CASE("English text quoting Turkic names is still English (letters decide only when they are dense)") {
+  auto g = identify_language(
+      "The delegation met officials in Şuşa and Bakı, then travelled to Ağdam, where the governor said the "
+      "reconstruction programme would continue through the winter despite the rising costs of materials.");
+  CHECK(g.lang == Lang::kEn);
+}
+
+TEST_CASE("a paragraph guess reuses the whole text's guess when given") {
+  std::string text = "Bakanlar dezenformasyonla mücadelede iş birliği yapma ve gazetecileri eğitme kararı aldı.";
+  LanguageGuess whole = identify_language(text);
+  auto paragraphs = identify_paragraphs(text, false, &whole);
+  REQUIRE(paragraphs.size() == 1);
+  CHECK(paragraphs[0].guess.lang == whole.lang);
+  CHECK(paragraphs[0].guess.confidence == doctest::Approx(whole.confidence));
+  CHECK(identify_paragraphs(text, false)[0].guess.lang == whole.lang);
+}
