@@ -6,8 +6,12 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <optional>
+#include <string>
+#include <vector>
 
+#include "detail/embedded_data.h"
 #include "detail/utf8.h"
 
 namespace tamga {
@@ -35,59 +39,344 @@ struct LetterCounts {
   size_t turkic_latin = 0;    // ä ö ü ş ç: some Turkic language written in Latin
 };
 
-LetterCounts count_letters(std::string_view text) {
-  LetterCounts c;
-  char32_t previous = 0;
-  size_t limit = std::min<size_t>(text.size(), 1 << 16);
-  for (size_t i = 0; i < limit;) {
-    if (static_cast<unsigned char>(text[i]) < 0x80) {
-      // ASCII: no ICU property lookups.
-      char a = text[i++];
-      char lower = (a >= 'A' && a <= 'Z') ? static_cast<char>(a - 'A' + 'a') : a;
-      if (lower >= 'a' && lower <= 'z') ++c.latin;
-      if (lower == 'q') ++c.q;
-      else if (lower == 'w') ++c.w;
-      else if (a == '\'' && (previous == U'o' || previous == U'g')) ++c.uzbek_lat;
-      previous = static_cast<char32_t>(lower);
-      continue;
-    }
-    char32_t ch = detail::next_code_point(text, i);
-    char32_t lower = static_cast<char32_t>(u_tolower(static_cast<UChar32>(ch)));
-    if (ch >= 0xC0 && ch <= 0x24F && ch != 0xD7 && ch != 0xF7) {
-      ++c.latin;  // Latin-1 and Latin Extended-A/B letters, without ICU lookups
-    } else if ((ch >= 0x400 && ch <= 0x481) || (ch >= 0x48A && ch <= 0x52F)) {
-      ++c.cyrillic;
-    } else if (u_isalpha(static_cast<UChar32>(ch))) {
-      UErrorCode err = U_ZERO_ERROR;
-      UScriptCode sc = uscript_getScript(static_cast<UChar32>(ch), &err);
-      if (sc == USCRIPT_LATIN) ++c.latin;
-      else if (sc == USCRIPT_CYRILLIC) ++c.cyrillic;
-      else if (sc != USCRIPT_COMMON && sc != USCRIPT_INHERITED) ++c.other;
-    }
-    switch (lower) {
-      case U'ə': ++c.schwa; break;
-      case U'ý': case U'ň': case U'ž': ++c.turkmen; break;
-      case U'ä': ++c.a_umlaut; ++c.turkic_latin; break;
-      case U'ö': case U'ü': case U'ç': ++c.turkic_latin; break;
-      case U'ұ': case U'і': ++c.kazakh_cyr; break;
-      case U'ә': ++c.schwa_cyr; break;
-      case U'ҹ': case U'ҝ': case U'ј': ++c.azerbaijani_cyr; break;
-      case U'җ': ++c.turkmen_cyr; break;
-      case U'ғ': case U'қ': ++c.kazakh_uzbek; break;
-      case U'ң': case U'ө': case U'ү': ++c.kyrgyz_kazakh; break;
-      case U'ў': case U'ҳ': ++c.uzbek_cyr; break;
-      case U'ğ': case U'ı': case U'ş': ++c.turkish; ++c.turkic_latin; break;
-      case U'ñ': case U'ū': ++c.kazakh_latin; break;
-      case U'q': ++c.q; break;
-      case U'w': ++c.w; break;
-      default:
-        if ((previous == U'o' || previous == U'g') && detail::is_apostrophe(ch) && ch != U'\'') ++c.uzbek_lat;
-        else if ((previous == U'o' || previous == U'g') && ch == U'\'') ++c.uzbek_lat;
-    }
-    previous = lower;
-  }
-  return c;
+void add_counts(LetterCounts& to, const LetterCounts& from) {
+  to.latin += from.latin;
+  to.cyrillic += from.cyrillic;
+  to.other += from.other;
+  to.schwa += from.schwa;
+  to.turkmen += from.turkmen;
+  to.a_umlaut += from.a_umlaut;
+  to.kazakh_cyr += from.kazakh_cyr;
+  to.schwa_cyr += from.schwa_cyr;
+  to.kyrgyz_kazakh += from.kyrgyz_kazakh;
+  to.kazakh_uzbek += from.kazakh_uzbek;
+  to.uzbek_cyr += from.uzbek_cyr;
+  to.azerbaijani_cyr += from.azerbaijani_cyr;
+  to.turkmen_cyr += from.turkmen_cyr;
+  to.uzbek_lat += from.uzbek_lat;
+  to.turkish += from.turkish;
+  to.kazakh_latin += from.kazakh_latin;
+  to.q += from.q;
+  to.w += from.w;
+  to.turkic_latin += from.turkic_latin;
 }
+
+// Function words (data/langid/function-words.txt) in a flat open-addressing table: one hash and at most
+// a few byte comparisons per word of the text.
+constexpr int kOtherLanguage = kLangCount;  // a language tamga does not cover (Russian, German, ...)
+constexpr size_t kMaxFunctionWord = 24;     // bytes; longer words are never looked up
+
+class FunctionWords {
+ public:
+  FunctionWords() {
+    std::string_view text = detail::embedded_file("langid/function-words.txt");
+    std::vector<std::pair<std::string, int>> words;
+    size_t start = 0;
+    while (start < text.size()) {
+      size_t nl = text.find('\n', start);
+      std::string_view line = text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
+      start = nl == std::string_view::npos ? text.size() : nl + 1;
+      if (line.empty() || line.front() == '#') continue;
+      size_t tab = line.find('\t');
+      if (tab == std::string_view::npos) continue;
+      auto lang = parse_lang(line.substr(0, tab));
+      int index = lang ? static_cast<int>(*lang) : kOtherLanguage;
+      std::string_view rest = line.substr(tab + 1);
+      while (!rest.empty()) {
+        size_t sp = rest.find(' ');
+        std::string_view w = rest.substr(0, sp);
+        rest = sp == std::string_view::npos ? std::string_view() : rest.substr(sp + 1);
+        if (w.empty() || w.size() > kMaxFunctionWord) continue;
+        auto it = std::find_if(words.begin(), words.end(), [&](const auto& p) { return p.first == w; });
+        if (it == words.end()) words.emplace_back(std::string(w), index);
+        else if (it->second != index) it->second = -1;  // shared by two languages: evidence for neither
+      }
+    }
+    size_t size = 64;
+    while (size < words.size() * 4) size *= 2;
+    slots_.assign(size, Slot{});
+    mask_ = size - 1;
+    for (const auto& [w, index] : words) {
+      if (index < 0) continue;
+      longest_ = std::max(longest_, w.size());
+      lengths_by_first_[static_cast<unsigned char>(w[0])] |= 1u << w.size();
+      size_t h = hash(w) & mask_;
+      while (slots_[h].length) h = (h + 1) & mask_;
+      slots_[h].length = static_cast<uint8_t>(w.size());
+      slots_[h].lang = static_cast<int8_t>(index);
+      std::memcpy(slots_[h].text, w.data(), w.size());
+    }
+  }
+  // The language index the word is a function word of, or -1.
+  int find(const char* word, size_t length) const {
+    // Most words are longer than any function word starting with their letter: no hashing for them.
+    if (length > longest_ || !((lengths_by_first_[static_cast<unsigned char>(word[0])] >> length) & 1u)) return -1;
+    for (size_t h = hash({word, length}) & mask_;; h = (h + 1) & mask_) {
+      const Slot& s = slots_[h];
+      if (!s.length) return -1;
+      if (s.length == length && std::memcmp(s.text, word, length) == 0) return s.lang;
+    }
+  }
+
+ private:
+  struct Slot {
+    uint8_t length = 0;
+    int8_t lang = -1;
+    char text[kMaxFunctionWord];
+  };
+  static size_t hash(std::string_view w) {
+    uint64_t h = 14695981039346656037ull;
+    for (unsigned char c : w) h = (h ^ c) * 1099511628211ull;
+    return static_cast<size_t>(h ^ (h >> 29));
+  }
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+  size_t longest_ = 0;
+  std::array<uint32_t, 256> lengths_by_first_{};  // bit n: some function word of n bytes starts with this byte
+};
+
+const FunctionWords& function_words() {
+  static const FunctionWords table;
+  return table;
+}
+
+Lang letter_rule(const LetterCounts& c, Script script, size_t letters);
+
+Script majority_script(const LetterCounts& c) {
+  if (c.latin == 0 && c.cyrillic == 0 && c.other == 0) return Script::kUnknown;
+  if (c.latin >= c.cyrillic && c.latin >= c.other) return Script::kLatin;
+  if (c.cyrillic >= c.other) return Script::kCyrillic;
+  return Script::kOther;
+}
+
+// Letters of the text, and, when asked, a vote line by line: each line's language from its own letters
+// and function words, weighted by its letters. A document of shuffled lines in several languages gets
+// the language most of its letters are written in, as a document of paragraphs does.
+struct Evidence {
+  LetterCounts whole;
+  std::array<size_t, kLangCount + 1> voted{};  // letters of the lines identified as each language
+};
+
+// What language identification needs of a character: its lowercase form (also as UTF-8, for function
+// words), which script's letters it counts with, and which distinctive-letter counter it feeds.
+struct CharInfo {
+  enum Kind : uint8_t { kNotLetter, kLatin, kCyrillic, kOtherScript, kUncountedLetter };
+  enum Feature : uint8_t {
+    kNone, kSchwa, kTurkmen, kAUmlaut, kTurkicLatin, kKazakhCyr, kSchwaCyr, kAzerbaijaniCyr, kTurkmenCyr,
+    kKazakhUzbek, kKyrgyzKazakh, kUzbekCyr, kTurkish, kKazakhLatin, kQ, kW, kApostrophe
+  };
+  char32_t lower = 0;
+  Kind kind = kNotLetter;
+  Feature feature = kNone;
+  uint8_t length = 0;  // of utf8
+  char utf8[4] = {};
+};
+
+CharInfo describe(char32_t ch) {
+  CharInfo info;
+  info.lower = ch < 0x80 ? ((ch >= U'A' && ch <= U'Z') ? ch - U'A' + U'a' : ch)
+                         : static_cast<char32_t>(u_tolower(static_cast<UChar32>(ch)));
+  info.length = static_cast<uint8_t>(detail::encode_utf8(info.lower, info.utf8));
+  char32_t lower = info.lower;
+  if (ch < 0x80) {
+    if (lower >= U'a' && lower <= U'z') info.kind = CharInfo::kLatin;
+  } else if (ch >= 0xC0 && ch <= 0x24F && ch != 0xD7 && ch != 0xF7) {
+    info.kind = CharInfo::kLatin;  // Latin-1 and Latin Extended-A/B letters
+  } else if ((ch >= 0x400 && ch <= 0x481) || (ch >= 0x48A && ch <= 0x52F)) {
+    info.kind = CharInfo::kCyrillic;
+  } else if (u_isalpha(static_cast<UChar32>(ch))) {
+    UErrorCode err = U_ZERO_ERROR;
+    UScriptCode sc = uscript_getScript(static_cast<UChar32>(ch), &err);
+    info.kind = sc == USCRIPT_LATIN      ? CharInfo::kLatin
+                : sc == USCRIPT_CYRILLIC ? CharInfo::kCyrillic
+                : (sc != USCRIPT_COMMON && sc != USCRIPT_INHERITED) ? CharInfo::kOtherScript
+                                                                  : CharInfo::kUncountedLetter;
+  }
+  switch (lower) {
+    case U'ə': info.feature = CharInfo::kSchwa; break;                                        // Azerbaijani
+    case U'ý': case U'ň': case U'ž': info.feature = CharInfo::kTurkmen; break;                // Turkmen
+    case U'ä': info.feature = CharInfo::kAUmlaut; break;                                     // Turkmen, Kazakh Latin
+    case U'ö': case U'ü': case U'ç': info.feature = CharInfo::kTurkicLatin; break;
+    case U'ұ': case U'і': info.feature = CharInfo::kKazakhCyr; break;                        // Kazakh only
+    case U'ә': info.feature = CharInfo::kSchwaCyr; break;
+    case U'ҹ': case U'ҝ': case U'ј': info.feature = CharInfo::kAzerbaijaniCyr; break;
+    case U'җ': info.feature = CharInfo::kTurkmenCyr; break;
+    case U'ғ': case U'қ': info.feature = CharInfo::kKazakhUzbek; break;
+    case U'ң': case U'ө': case U'ү': info.feature = CharInfo::kKyrgyzKazakh; break;
+    case U'ў': case U'ҳ': info.feature = CharInfo::kUzbekCyr; break;
+    case U'ğ': case U'ı': case U'ş': info.feature = CharInfo::kTurkish; break;
+    case U'ñ': case U'ū': info.feature = CharInfo::kKazakhLatin; break;
+    default:
+      if (ch < 0x80 && lower == U'q') info.feature = CharInfo::kQ;
+      else if (ch < 0x80 && lower == U'w') info.feature = CharInfo::kW;
+      else if (ch == U'\'' || (ch >= 0x80 && detail::is_apostrophe(ch))) info.feature = CharInfo::kApostrophe;
+  }
+  return info;
+}
+
+// describe() of the Latin and Cyrillic blocks, computed once.
+struct CharTable {
+  static constexpr char32_t kSize = 0x530;
+  std::array<CharInfo, kSize> chars;
+  std::array<bool, 256> plain_ascii_letter{};  // an ASCII letter with no feature (all but q and w)
+  CharTable() {
+    for (char32_t c = 0; c < kSize; ++c) chars[c] = describe(c);
+    for (char32_t c = 0; c < 0x80; ++c)
+      plain_ascii_letter[c] = chars[c].kind == CharInfo::kLatin && chars[c].feature == CharInfo::kNone;
+  }
+};
+
+const CharTable& char_table() {
+  static const CharTable table;
+  return table;
+}
+
+class EvidenceCounter {
+ public:
+  explicit EvidenceCounter(bool vote) : vote_(vote), words_(vote ? &function_words() : nullptr) {}
+
+  Evidence count(std::string_view text) {
+    Evidence e;
+    const CharTable& table = char_table();
+    char32_t previous = 0;
+    size_t limit = std::min<size_t>(text.size(), 1 << 16);
+    CharInfo slow;
+    for (size_t i = 0; i < limit;) {
+      const CharInfo* info;
+      auto byte = static_cast<unsigned char>(text[i]);
+      if (byte < 0x80) {
+        info = &table.chars[byte];
+        // Most characters are runs of plain ASCII letters: counted and added to the word, nothing else.
+        if (table.plain_ascii_letter[byte]) {
+          const size_t run_start = i;
+          while (++i < limit && table.plain_ascii_letter[static_cast<unsigned char>(text[i])]) {
+          }
+          const size_t run = i - run_start;
+          kinds_[CharInfo::kLatin] += run;
+          if (vote_) {
+            if (word_length_ + run <= kMaxFunctionWord) {
+              for (size_t k = run_start; k < i; ++k) word_[word_length_++] = static_cast<char>(text[k] | 0x20);
+            } else {
+              word_length_ = kMaxFunctionWord + 1;
+            }
+          }
+          previous = static_cast<char32_t>(text[i - 1] | 0x20);
+          continue;
+        }
+        ++i;
+      } else {
+        char32_t ch = detail::next_code_point(text, i);
+        if (ch < CharTable::kSize) {
+          info = &table.chars[ch];
+        } else {
+          slow = describe(ch);
+          info = &slow;
+        }
+      }
+      // Counted by kind and feature without branching; turned into LetterCounts once per line.
+      ++kinds_[info->kind];
+      ++features_[info->feature];
+      if (info->feature == CharInfo::kApostrophe && (previous == U'o' || previous == U'g')) ++uzbek_apostrophes_;
+      if (vote_) {
+        if (info->kind != CharInfo::kNotLetter) {
+          add_to_word(*info);
+        } else {
+          end_word();
+          if (info->lower == U'\n') end_line(e);
+        }
+      }
+      previous = info->lower;
+    }
+    if (vote_) {
+      end_word();
+      end_line(e);
+    } else {
+      flush(e.whole);
+    }
+    return e;
+  }
+
+ private:
+  // Adds the characters counted since the last flush to `c`.
+  void flush(LetterCounts& c) {
+    c.latin += kinds_[CharInfo::kLatin];
+    c.cyrillic += kinds_[CharInfo::kCyrillic];
+    c.other += kinds_[CharInfo::kOtherScript];
+    c.schwa += features_[CharInfo::kSchwa];
+    c.turkmen += features_[CharInfo::kTurkmen];
+    c.a_umlaut += features_[CharInfo::kAUmlaut];
+    c.turkic_latin += features_[CharInfo::kAUmlaut] + features_[CharInfo::kTurkicLatin] + features_[CharInfo::kTurkish];
+    c.kazakh_cyr += features_[CharInfo::kKazakhCyr];
+    c.schwa_cyr += features_[CharInfo::kSchwaCyr];
+    c.azerbaijani_cyr += features_[CharInfo::kAzerbaijaniCyr];
+    c.turkmen_cyr += features_[CharInfo::kTurkmenCyr];
+    c.kazakh_uzbek += features_[CharInfo::kKazakhUzbek];
+    c.kyrgyz_kazakh += features_[CharInfo::kKyrgyzKazakh];
+    c.uzbek_cyr += features_[CharInfo::kUzbekCyr];
+    c.turkish += features_[CharInfo::kTurkish];
+    c.kazakh_latin += features_[CharInfo::kKazakhLatin];
+    c.q += features_[CharInfo::kQ];
+    c.w += features_[CharInfo::kW];
+    c.uzbek_lat += uzbek_apostrophes_;
+    kinds_.fill(0);
+    features_.fill(0);
+    uzbek_apostrophes_ = 0;
+  }
+
+  void add_to_word(const CharInfo& info) {
+    if (word_length_ + info.length > kMaxFunctionWord) {
+      word_length_ = kMaxFunctionWord + 1;  // too long to be a function word
+      return;
+    }
+    std::memcpy(word_ + word_length_, info.utf8, 4);
+    word_length_ += info.length;
+  }
+  void end_word() {
+    if (word_length_ > 0 && word_length_ <= kMaxFunctionWord) {
+      int lang = words_->find(word_, word_length_);
+      if (lang >= 0) ++line_words_[static_cast<size_t>(lang)];
+    }
+    word_length_ = 0;
+  }
+  // The line's language: its letters' rule and its function words, when they do not disagree.
+  void end_line(Evidence& e) {
+    flush(line_);
+    size_t letters = line_.latin + line_.cyrillic + line_.other;
+    if (letters > 0) {
+      int best = -1;
+      unsigned top = 0, second = 0;
+      for (size_t k = 1; k < line_words_.size(); ++k) {
+        if (line_words_[k] > top) {
+          second = top;
+          top = line_words_[k];
+          best = static_cast<int>(k);
+        } else if (line_words_[k] > second) {
+          second = line_words_[k];
+        }
+      }
+      int by_words = top > second ? best : -1;
+      Lang rule = letter_rule(line_, majority_script(line_), letters);
+      int by_letters = rule == Lang::kUnknown ? -1 : static_cast<int>(rule);
+      int line_lang = by_letters < 0 ? by_words : (by_words < 0 || by_words == by_letters) ? by_letters : -1;
+      if (line_lang >= 0) e.voted[static_cast<size_t>(line_lang)] += letters;
+    }
+    add_counts(e.whole, line_);
+    line_ = LetterCounts{};
+    line_words_.fill(0);
+  }
+
+  bool vote_;
+  const FunctionWords* words_;
+  std::array<size_t, CharInfo::kUncountedLetter + 1> kinds_{};
+  std::array<size_t, CharInfo::kApostrophe + 1> features_{};
+  size_t uzbek_apostrophes_ = 0;
+  LetterCounts line_;
+  std::array<unsigned, kLangCount + 1> line_words_{};
+  char word_[kMaxFunctionWord + 4];
+  size_t word_length_ = 0;
+};
+
+LetterCounts count_letters(std::string_view text) { return EvidenceCounter(false).count(text).whole; }
 
 // Distinctive letters decide where CLD2 is weak: short texts, Turkmen, Kazakh Latin, and the
 // Turkish/Azerbaijani/Turkmen ties.
@@ -127,24 +416,18 @@ Lang from_cld2(CLD2::Language l) {
 
 }  // namespace
 
-Script detect_script(std::string_view text) {
-  LetterCounts c = count_letters(text);
-  if (c.latin == 0 && c.cyrillic == 0 && c.other == 0) return Script::kUnknown;
-  if (c.latin >= c.cyrillic && c.latin >= c.other) return Script::kLatin;
-  if (c.cyrillic >= c.other) return Script::kCyrillic;
-  return Script::kOther;
-}
+Script detect_script(std::string_view text) { return majority_script(count_letters(text)); }
 
 LanguageGuess identify_language(std::string_view text) {
   LanguageGuess g;
-  LetterCounts c = count_letters(text);
+  Evidence evidence = EvidenceCounter(true).count(text);
+  const LetterCounts& c = evidence.whole;
   size_t letters = c.latin + c.cyrillic + c.other;
   if (letters == 0) return g;
-  g.script = c.latin >= c.cyrillic && c.latin >= c.other ? Script::kLatin
-             : c.cyrillic >= c.other                     ? Script::kCyrillic
-                                                         : Script::kOther;
-  // Letters alone decide when the text is dense with letters no other language here (nor English)
-  // uses: CLD2 could only confirm the answer or be overruled by the letters, so it is not asked.
+  g.script = majority_script(c);
+  // Letters alone can decide when the text is dense with letters no other language here (nor English)
+  // uses: CLD2 could only confirm the answer or be overruled by the letters. They decide below when
+  // the line vote cannot, and make a vote that agrees with them as sure as they are.
   // Latin needs 5%: English quoting a few Turkic names (Şuşa, Bakı, Ağdam) reaches 2-3%, while Turkish,
   // Azerbaijani, Turkmen and Kazakh Latin prose has 8-15%. A Cyrillic text's rule wins over CLD2 anyway.
   size_t distinctive = g.script == Script::kCyrillic
@@ -154,6 +437,34 @@ LanguageGuess identify_language(std::string_view text) {
   bool letters_decide = static_cast<double>(distinctive) >=
                         (g.script == Script::kCyrillic ? 0.01 : 0.05) * static_cast<double>(letters);
   Lang rule = letter_rule(c, g.script, letters);
+  // The line vote decides when at least half the letters are in lines it could tell and one language
+  // leads: the common case of a text in one language, and a text mixing lines of several (which gets
+  // the language most of its letters are in, as a text mixing paragraphs does). CLD2, the costly part,
+  // is left for the rest.
+  {
+    const auto& voted = evidence.voted;
+    size_t classified = 0, top = 0, second = 0;
+    size_t best = 0;
+    for (size_t k = 1; k < voted.size(); ++k) {
+      classified += voted[k];
+      if (voted[k] > top) {
+        second = top;
+        top = voted[k];
+        best = k;
+      } else if (voted[k] > second) {
+        second = voted[k];
+      }
+    }
+    constexpr size_t kMinVoteLetters = 40;
+    if (letters >= kMinVoteLetters && best != static_cast<size_t>(kOtherLanguage) && top > 0 &&
+        2 * classified >= letters && top > second) {
+      g.lang = static_cast<Lang>(best);
+      // The share of letters in lines of that language; as sure as the letters are when they agree.
+      g.confidence = 0.5 + 0.45 * static_cast<double>(top) / static_cast<double>(letters);
+      if (letters_decide && rule == g.lang) g.confidence = 0.95;
+      return g;
+    }
+  }
   if (letters_decide && rule != Lang::kUnknown) {
     g.lang = rule;
     g.confidence = 0.95;

@@ -19,6 +19,24 @@ bool cue_matches(std::string_view cue, std::string_view token) {
   return token == cue;
 }
 
+void CueSet::add(std::string cue) {
+  if (buckets_.empty()) buckets_.resize(kBuckets);
+  auto index = static_cast<uint32_t>(cues_.size());
+  size_t length = cue.size() - (!cue.empty() && cue.back() == '*' ? 1 : 0);
+  if (length < 2) short_.push_back(index);
+  else buckets_[bucket(cue)].push_back(index);
+  cues_.push_back(std::move(cue));
+}
+
+bool CueSet::matches(std::string_view token) const {
+  for (uint32_t k : short_)
+    if (cue_matches(cues_[k], token)) return true;
+  if (token.size() < 2 || buckets_.empty()) return false;  // no longer cue can match a shorter token
+  for (uint32_t k : buckets_[bucket(token)])
+    if (cue_matches(cues_[k], token)) return true;
+  return false;
+}
+
 namespace {
 
 // A cue word as a matching key, keeping a trailing '*'.
@@ -58,16 +76,17 @@ void parse_rules(std::string_view text, Lang lang, LanguageRules& r) {
     else if (key == "negation-before") cues(r.negation_before);
     else if (key == "negation-after") cues(r.negation_after);
     else if (key == "intensifier-before") cues(r.intensifier_before);
-    else if (key == "reporting-verbs") for (const auto& w : words) r.reporting_verbs.push_back(cue_key(w, lang));
+    else if (key == "reporting-verbs") for (const auto& w : words) r.reporting_verbs.add(cue_key(w, lang));
     else if (key == "speaker-after-comma") r.speaker_after_comma = !words.empty() && words[0] == "yes";
     else if (key == "source-postposition") r.source_postposition = words.empty() ? "" : cue_key(words[0], lang);
-    else if (key == "source-heads") for (const auto& w : words) r.source_heads.push_back(cue_key(w, lang));
+    else if (key == "source-heads") for (const auto& w : words) r.source_heads.add(cue_key(w, lang));
     else if (key == "alphabet") for (const auto& w : words) r.alphabet += to_u32(w);
     else if (key == "source-phrases") {
       for (const auto& w : words) {
         std::vector<std::string> phrase;
         std::istringstream parts(w);
         for (std::string part; std::getline(parts, part, '_');) phrase.push_back(cue_key(part, lang));
+        if (!phrase.empty()) r.source_phrase_starts.add(phrase.front());
         r.source_phrases.push_back(std::move(phrase));
       }
     } else if (r.error.empty()) {

@@ -45,37 +45,50 @@ void Lexicon::Impl::compile(std::vector<Entry> all, std::vector<std::unique_ptr<
 
 void Lexicon::Impl::LangIndex::build_trie() {
   nodes.clear();
-  edges.clear();
+  terminals.clear();
+  dense_children.clear();
   if (by_key.empty()) return;
   std::vector<std::pair<const std::string*, const std::vector<Candidate>*>> keys;
   keys.reserve(by_key.size());
   for (const auto& [key, list] : by_key) keys.emplace_back(&key, &list);
   std::sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) { return *a.first < *b.first; });
-  // Keys [lo, hi) share their first `depth` bytes; builds their subtree under `node`.
-  auto build = [&](auto& self, uint32_t node, size_t lo, size_t hi, size_t depth) -> void {
+  // Breadth first. A work item: keys [lo, hi) share their first `depth` bytes and hang under `node`.
+  struct Work {
+    uint32_t node;
+    size_t lo, hi, depth;
+  };
+  std::vector<Work> queue{{0, 0, keys.size(), 0}};
+  nodes.emplace_back();
+  std::vector<unsigned char> child_bytes;
+  for (size_t next = 0; next < queue.size(); ++next) {
+    auto [node, lo, hi, depth] = queue[next];
     if (lo < hi && keys[lo].first->size() == depth) {  // sorted: the key that ends here comes first
-      nodes[node].key = keys[lo].first;
-      nodes[node].candidates = keys[lo].second;
+      terminals.push_back({keys[lo].first, keys[lo].second});
+      nodes[node].terminal = static_cast<uint32_t>(terminals.size());
       ++lo;
     }
-    std::vector<std::pair<size_t, size_t>> groups;
+    auto first_child = static_cast<uint32_t>(nodes.size());
+    child_bytes.clear();
     for (size_t i = lo; i < hi;) {
       size_t j = i + 1;
       while (j < hi && (*keys[j].first)[depth] == (*keys[i].first)[depth]) ++j;
-      groups.emplace_back(i, j);
+      child_bytes.push_back(static_cast<unsigned char>((*keys[i].first)[depth]));
+      queue.push_back({static_cast<uint32_t>(nodes.size()), i, j, depth + 1});
+      nodes.emplace_back();
       i = j;
     }
-    nodes[node].first_edge = static_cast<uint32_t>(edges.size());
-    nodes[node].edge_count = static_cast<uint32_t>(groups.size());
-    for (const auto& [i, j] : groups) {
-      edges.push_back({static_cast<unsigned char>((*keys[i].first)[depth]), static_cast<uint32_t>(nodes.size())});
-      nodes.emplace_back();
+    Node& n = nodes[node];
+    n.first_child = first_child;
+    n.child_count = static_cast<uint32_t>(child_bytes.size());
+    if (child_bytes.size() <= sizeof n.bytes) {
+      std::copy(child_bytes.begin(), child_bytes.end(), n.bytes);
+    } else {
+      n.dense = static_cast<int32_t>(dense_children.size() / 256);
+      dense_children.resize(dense_children.size() + 256, 0);
+      for (uint32_t k = 0; k < n.child_count; ++k)
+        dense_children[static_cast<size_t>(n.dense) * 256 + child_bytes[k]] = first_child + k;
     }
-    for (size_t g = 0; g < groups.size(); ++g)
-      self(self, edges[nodes[node].first_edge + g].node, groups[g].first, groups[g].second, depth + 1);
-  };
-  nodes.emplace_back();
-  build(build, 0, 0, keys.size(), 0);
+  }
 }
 
 bool Lexicon::Impl::word_matches(unsigned entry, unsigned word, std::string_view token, bool* negative) const {

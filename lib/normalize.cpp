@@ -3,8 +3,10 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
 
 #include <algorithm>
+#include <array>
 
 #include "detail/scripts.h"
 #include "detail/utf8.h"
@@ -21,6 +23,8 @@ struct Normalizer::Impl {
   icu::UnicodeString utf16; // reused for the rare tokens that need NFC
   icu::UnicodeString composed;
   std::string folded;
+  Lang rules_lang = Lang::kUnknown;  // the language lang_has_rules was looked up for
+  bool lang_has_rules = detail::has_script_rules(Lang::kUnknown);
 };
 
 Normalizer::Normalizer() : impl_(new Impl) {
@@ -45,10 +49,57 @@ char32_t fold_code_point(char32_t c, bool turkic) {
   return static_cast<char32_t>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT));
 }
 
+// Case folding of the Latin and Cyrillic blocks (below U+0530) as flat tables, one per folding mode, so
+// the common letters need no ICU call. A letter that needs more than a table lookup (combining marks,
+// ignorables, the combining dot of i̇) is marked, and its token takes the general path.
+struct FoldTables {
+  static constexpr char32_t kSize = 0x530;
+  enum Kind : unsigned char { kPlain, kLatin, kCyrillic, kApostrophe, kSpecial };
+  std::array<std::array<char32_t, kSize>, 3> folded;  // default, Turkic, Turkish (also drops circumflexes)
+  std::array<Kind, kSize> kind;
+
+  explicit FoldTables(const icu::Normalizer2* nfc) {
+    for (char32_t c = 0; c < kSize; ++c) {
+      folded[0][c] = fold_code_point(c, false);
+      folded[1][c] = fold_code_point(c, true);
+      char32_t t = folded[1][c];
+      folded[2][c] = t == U'â' ? U'a' : t == U'î' ? U'i' : t == U'û' ? U'u' : t;
+      // Latin and Cyrillic exactly as detail::map_look_alikes counts them: by range, then by script (ª, º,
+      // ə and the other IPA letters are Latin).
+      bool latin = false, cyrillic = false;
+      if (c < 0x80) {
+        latin = (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
+      } else if (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) {
+        latin = true;
+      } else if (c >= 0x400 && c <= 0x52F && !(c >= 0x482 && c <= 0x489)) {
+        cyrillic = true;
+      } else {
+        UErrorCode err = U_ZERO_ERROR;
+        UScriptCode script = uscript_getScript(static_cast<UChar32>(c), &err);
+        latin = script == USCRIPT_LATIN;
+        cyrillic = script == USCRIPT_CYRILLIC;
+      }
+      bool special = is_ignorable(c) || c == 0x0307 ||
+                     (c >= 0x300 && nfc && !nfc->hasBoundaryBefore(static_cast<UChar32>(c)));
+      kind[c] = special ? kSpecial : is_apostrophe(c) ? kApostrophe : latin ? kLatin : cyrillic ? kCyrillic : kPlain;
+    }
+  }
+};
+
+const FoldTables& fold_tables(const icu::Normalizer2* nfc) {
+  static const FoldTables tables(nfc);
+  return tables;
+}
+
 }  // namespace
 
 bool Normalizer::fold_token(std::string_view token, Lang lang, std::string& out) {
-  if (!detail::has_script_rules(lang)) return fold_case(token, lang, out);
+  // Tokens come in runs of one language: whether it has script rules is looked up once per run.
+  if (lang != impl_->rules_lang) {
+    impl_->rules_lang = lang;
+    impl_->lang_has_rules = detail::has_script_rules(lang);
+  }
+  if (!impl_->lang_has_rules) return fold_case(token, lang, out);
   auto& folded = impl_->folded;
   folded.clear();
   bool mixed = fold_case(token, lang, folded);
@@ -58,27 +109,80 @@ bool Normalizer::fold_token(std::string_view token, Lang lang, std::string& out)
 
 bool Normalizer::fold_case(std::string_view token, Lang lang, std::string& out) {
   const bool turkic = uses_turkic_casing(lang);
-  bool ascii = true;
-  for (unsigned char c : token) {
-    if (c >= 0x80) { ascii = false; break; }
+  // The fast paths write in place: no output grows by more than twice the token (I to ı, and every
+  // folded letter below U+0530 is at most two bytes).
+  // A token of ordinary length is folded on the stack and appended once; a longer one in place.
+  const size_t mark = out.size();
+  char local[256];
+  const bool on_stack = 2 * token.size() <= sizeof local;
+  if (!on_stack) out.resize(mark + 2 * token.size());
+  char* const base = on_stack ? local : out.data() + mark;
+  char* w = base;
+  auto finish = [&] {
+    if (on_stack) out.append(local, static_cast<size_t>(w - local));
+    else out.resize(mark + static_cast<size_t>(w - base));
+  };
+  size_t pos = 0;
+  // ASCII: lowercase letters, ` to the apostrophe, by table; the table's 0 stops at a byte that needs
+  // more (Turkic I, anything not ASCII).
+  static const auto ascii_fold = [] {
+    std::array<std::array<char, 256>, 2> t{};
+    for (int turkic_mode = 0; turkic_mode < 2; ++turkic_mode)
+      for (int c = 1; c < 0x80; ++c)
+        t[turkic_mode][c] = c == '`' ? kApostrophe
+                            : (c >= 'A' && c <= 'Z') ? (turkic_mode && c == 'I' ? '\0' : static_cast<char>(c - 'A' + 'a'))
+                                                     : static_cast<char>(c);
+    return t;
+  }();
+  const auto& ascii = ascii_fold[turkic ? 1 : 0];
+  while (pos < token.size()) {
+    char f = ascii[static_cast<unsigned char>(token[pos])];
+    if (f) {
+      *w++ = f;
+      ++pos;
+    } else if (token[pos] == 'I') {  // Turkic casing: dotless ı
+      *w++ = '\xC4';
+      *w++ = '\xB1';
+      ++pos;
+    } else {
+      break;  // not ASCII (or NUL, which the general path keeps)
+    }
   }
-  if (ascii) {
-    bool unchanged = std::none_of(token.begin(), token.end(), [](char ch) { return (ch >= 'A' && ch <= 'Z') || ch == '`'; });
-    if (unchanged) {
-      out.append(token);
+  if (pos == token.size()) {
+    finish();
+    return false;
+  }
+  // Latin and Cyrillic tokens in one script: a table lookup per letter.
+  {
+    const FoldTables& tables = fold_tables(impl_->nfc);
+    const auto& folded = tables.folded[lang == Lang::kTr ? 2 : turkic ? 1 : 0];
+    bool latin = false, cyrillic = false, fast = true;
+    for (size_t k = 0; k < pos; ++k) {
+      char ch = token[k];
+      latin = latin || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+    }
+    while (pos < token.size()) {
+      char32_t c = next_code_point(token, pos);
+      if (c >= FoldTables::kSize) {
+        if (!is_apostrophe(c)) { fast = false; break; }
+        *w++ = kApostrophe;  // ’ ‘ (Türkiye’nin, oʻzbek): common enough to keep on the fast path
+        continue;
+      }
+      switch (tables.kind[c]) {
+        case FoldTables::kSpecial: fast = false; break;
+        case FoldTables::kLatin: latin = true; break;
+        case FoldTables::kCyrillic: cyrillic = true; break;
+        case FoldTables::kPlain: break;
+        case FoldTables::kApostrophe: *w++ = kApostrophe; continue;
+      }
+      if (!fast || (latin && cyrillic)) { fast = false; break; }
+      w += detail::encode_utf8(folded[c], w);
+    }
+    if (fast) {
+      finish();
       return false;
     }
-    for (char ch : token) {
-      if (ch >= 'A' && ch <= 'Z') {
-        if (turkic && ch == 'I') out += "\xC4\xB1";  // ı
-        else out += static_cast<char>(ch - 'A' + 'a');
-      } else if (ch == '`') {
-        out += kApostrophe;
-      } else {
-        out += ch;
-      }
-    }
-    return false;
+    out.resize(mark);
   }
   auto& cps = impl_->cps;
   cps.clear();

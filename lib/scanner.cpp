@@ -60,6 +60,20 @@ Result<std::unique_ptr<Scanner>> Scanner::create(std::shared_ptr<const Lexicon> 
   return s;
 }
 
+namespace {
+
+// Is there a line end followed by another (a blank line, "\n\n" or "\n\r\n")? One pass.
+bool has_blank_line(std::string_view text) {
+  for (size_t i = text.find('\n'); i != std::string_view::npos; i = text.find('\n', i + 1)) {
+    size_t next = i + 1;
+    if (next < text.size() && text[next] == '\r') ++next;
+    if (next < text.size() && text[next] == '\n') return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 void Scanner::identify(Document& doc) {
   if (impl_->options.force_lang) {
     doc.lang = *impl_->options.force_lang;
@@ -73,7 +87,7 @@ void Scanner::identify(Document& doc) {
   doc.lang = g.lang;
   doc.script = g.script;
   doc.lang_confidence = g.confidence;
-  if (text.find("\n\n") == std::string_view::npos && text.find("\n\r\n") == std::string_view::npos) return;
+  if (!has_blank_line(text)) return;
   auto paragraphs = identify_paragraphs(text, true, &g);
   if (paragraphs.size() < 2) return;
   // A document that mixes languages: each run of paragraphs keeps its own language; the document's is

@@ -135,9 +135,9 @@ void parse_rules(std::string_view text, ScriptRules& out) {
 }
 
 const ScriptRules* rules_for(Lang lang) {
-  static std::array<std::unique_ptr<ScriptRules>, kLangCount> all;
-  static std::once_flag once;
-  std::call_once(once, [] {
+  // Built once, on first use (a function-local static: one guard check per call, no lock).
+  static const auto all = [] {
+    std::array<std::unique_ptr<ScriptRules>, kLangCount> built;
     for (int l = 1; l < kLangCount; ++l) {
       std::string_view text = embedded_file("scripts/" + std::string(lang_code(static_cast<Lang>(l))) + ".tsv");
       if (text.empty()) continue;
@@ -147,9 +147,10 @@ const ScriptRules* rules_for(Lang lang) {
         t.build_index();
         for (char32_t c = 0; c < 0x80; ++c) r->rewrites_ascii = r->rewrites_ascii || t.candidates(c);
       }
-      all[static_cast<size_t>(l)] = std::move(r);
+      built[static_cast<size_t>(l)] = std::move(r);
     }
-  });
+    return built;
+  }();
   return all[static_cast<size_t>(lang)].get();
 }
 

@@ -3,6 +3,8 @@
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
 
+#include <algorithm>
+
 #include "detail/scripts.h"
 #include "detail/utf8.h"
 #include "detail/word_segments.h"
@@ -36,6 +38,11 @@ namespace {
 // Does the gap between two tokens end a sentence? Terminal punctuation followed by whitespace, or a blank
 // line. ("U.S" keeps its inner dot inside the token, so it does not count.)
 bool gap_ends_sentence(std::string_view gap) {
+  // Most gaps are a space, a comma or a hyphen: no byte that could end a sentence.
+  if (std::none_of(gap.begin(), gap.end(), [](char ch) {
+        return ch == '.' || ch == '!' || ch == '?' || ch == '\n' || static_cast<unsigned char>(ch) >= 0x80;
+      }))
+    return false;
   size_t newlines = 0;
   bool terminal = false;
   bool space_after_terminal = false;

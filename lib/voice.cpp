@@ -2,7 +2,12 @@
 
 #include <unicode/uchar.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
+#include <array>
 
 #include "detail/language_rules.h"
 #include "detail/utf8.h"
@@ -11,6 +16,26 @@ namespace tamga::detail {
 
 namespace {
 bool is_letter_or_digit(char32_t c) { return c != 0 && u_isalnum(static_cast<UChar32>(c)); }
+
+// The offset of the first byte at or after `i` that `interesting` marks, or the text's size. Sixteen
+// bytes at a time where SSE2 is there (every x86-64), for the bytes quotation marks start with.
+size_t skip_plain_bytes(std::string_view text, size_t i, const std::array<bool, 256>& interesting) {
+#if defined(__SSE2__)
+  const __m128i quote = _mm_set1_epi8('"'), apostrophe = _mm_set1_epi8('\''), newline = _mm_set1_epi8('\n');
+  const __m128i c2 = _mm_set1_epi8(static_cast<char>(0xC2)), e2 = _mm_set1_epi8(static_cast<char>(0xE2));
+  while (i + 16 <= text.size()) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, apostrophe)),
+                               _mm_or_si128(_mm_cmpeq_epi8(v, newline),
+                                            _mm_or_si128(_mm_cmpeq_epi8(v, c2), _mm_cmpeq_epi8(v, e2))));
+    auto mask = static_cast<unsigned>(_mm_movemask_epi8(hit));
+    if (mask) return i + static_cast<size_t>(__builtin_ctz(mask));
+    i += 16;
+  }
+#endif
+  while (i < text.size() && !interesting[static_cast<unsigned char>(text[i])]) ++i;
+  return i;
+}
 }  // namespace
 
 std::vector<std::pair<unsigned, unsigned>> quoted_ranges(std::string_view text) {
@@ -24,17 +49,23 @@ std::vector<std::pair<unsigned, unsigned>> quoted_ranges(std::string_view text) 
     curly = guillemet = angle = single_curly = 0;
     straight_double = straight_single = low_open = false;
   };
-  char32_t previous = 0;
-  size_t newline_run = 0;
+  // Only a few bytes can open or close a quotation: '"', '\'', a line end, and the lead bytes of « » (C2)
+  // and of the curly quotes (E2). Everything else is skipped without decoding; the character before a
+  // quote mark is decoded backwards only where it matters.
+  static const auto interesting = [] {
+    std::array<bool, 256> t{};
+    t['"'] = t['\''] = t['\n'] = t[0xC2] = t[0xE2] = true;
+    return t;
+  }();
+  auto previous_at = [&](size_t at) -> char32_t {
+    if (at == 0) return 0;
+    size_t k = at - 1;
+    while (k > 0 && at - k < 4 && (static_cast<unsigned char>(text[k]) & 0xC0) == 0x80) --k;
+    return next_code_point(text.substr(0, at), k);
+  };
   for (size_t i = 0; i < text.size();) {
-    // Most bytes are ASCII that opens or closes nothing: only `previous` (and the blank-line count) move.
-    unsigned char byte = static_cast<unsigned char>(text[i]);
-    if (byte < 0x80 && byte != '"' && byte != '\'' && byte != '\n') {
-      if (byte != ' ' && byte != '\t' && byte != '\r') newline_run = 0;
-      previous = byte;
-      ++i;
-      continue;
-    }
+    i = skip_plain_bytes(text, i, interesting);
+    if (i >= text.size()) break;
     size_t at = i;
     char32_t c = next_code_point(text, i);
     // The following letter matters only around apostrophes; decoded only there.
@@ -43,17 +74,17 @@ std::vector<std::pair<unsigned, unsigned>> quoted_ranges(std::string_view text) 
       size_t k = i;
       return next_code_point(text, k);
     };
-    bool was_inside = inside();
     if (c == U'\n') {
-      if (++newline_run >= 2 && was_inside) {
+      // A blank line (only spaces between two line ends) closes any open quotation.
+      size_t k = at;
+      while (k > 0 && (text[k - 1] == ' ' || text[k - 1] == '\t' || text[k - 1] == '\r')) --k;
+      if (k > 0 && text[k - 1] == '\n' && inside()) {
         ranges.emplace_back(open_at, static_cast<unsigned>(at));
         reset();
-        previous = c;
-        continue;
       }
-    } else if (c != U'\r' && c != U' ' && c != U'\t') {
-      newline_run = 0;
+      continue;
     }
+    bool was_inside = inside();
     switch (c) {
       case U'\u201C':  // “ opens, or closes a „
         if (low_open) { --curly; low_open = false; }
@@ -67,13 +98,14 @@ std::vector<std::pair<unsigned, unsigned>> quoted_ranges(std::string_view text) 
       case U'\u203A': if (angle > 0) --angle; break;
       case U'"': straight_double = !straight_double; break;
       case U'\u2018':
-        if (!is_letter_or_digit(previous)) ++single_curly;
+        if (!is_letter_or_digit(previous_at(at))) ++single_curly;
         break;
       case U'\u2019':
         if (single_curly > 0 && !is_letter_or_digit(next_char())) --single_curly;
         break;
       case U'\'': {
         char32_t next = next_char();
+        char32_t previous = previous_at(at);
         if (!straight_single && !is_letter_or_digit(previous) && is_letter_or_digit(next)) straight_single = true;
         else if (straight_single && previous != U' ' && !is_letter_or_digit(next)) straight_single = false;
         break;
@@ -83,17 +115,12 @@ std::vector<std::pair<unsigned, unsigned>> quoted_ranges(std::string_view text) 
     bool now_inside = inside();
     if (!was_inside && now_inside) open_at = static_cast<unsigned>(at);
     if (was_inside && !now_inside) ranges.emplace_back(open_at, static_cast<unsigned>(i));
-    previous = c;
   }
   if (inside()) ranges.emplace_back(open_at, static_cast<unsigned>(text.size()));
   return ranges;
 }
 
 namespace {
-
-bool matches_any(const std::vector<std::string>& cues, std::string_view token) {
-  return std::any_of(cues.begin(), cues.end(), [&](const std::string& c) { return cue_matches(c, token); });
-}
 
 // Marks reported statements sentence by sentence.
 void mark_reported(std::string_view text, const TokenList& tokens, Lang doc_lang, std::vector<unsigned char>& quoted,
@@ -115,20 +142,23 @@ void mark_reported(std::string_view text, const TokenList& tokens, Lang doc_lang
     bool done = false;
     // "according to ..." / "X'e göre": the whole sentence is the source's.
     for (size_t i = begin; i < end && !done; ++i) {
-      for (const auto& phrase : rules.source_phrases) {
-        if (i + phrase.size() > end) continue;
-        bool all = true;
-        for (size_t k = 0; k < phrase.size() && all; ++k) all = tokens.norm(ts[i + k]) == phrase[k];
-        if (all) { mark(begin, end); done = true; break; }
+      // Most tokens start no source phrase: one bucket lookup instead of every phrase.
+      if (rules.source_phrase_starts.matches(tokens.norm(ts[i]))) {
+        for (const auto& phrase : rules.source_phrases) {
+          if (i + phrase.size() > end) continue;
+          bool all = true;
+          for (size_t k = 0; k < phrase.size() && all; ++k) all = tokens.norm(ts[i + k]) == phrase[k];
+          if (all) { mark(begin, end); done = true; break; }
+        }
       }
       if (!done && i > begin && !rules.source_postposition.empty() && tokens.norm(ts[i]) == rules.source_postposition) {
         std::string_view head = tokens.norm(ts[i - 1]);
-        bool source = head.find('\'') != std::string_view::npos || matches_any(rules.source_heads, head);
+        bool source = head.find('\'') != std::string_view::npos || rules.source_heads.matches(head);
         if (source) { mark(begin, end); done = true; }
       }
     }
     for (size_t i = begin; i < end && !done; ++i) {
-      if (!matches_any(rules.reporting_verbs, tokens.norm(ts[i]))) continue;
+      if (!rules.reporting_verbs.matches(tokens.norm(ts[i]))) continue;
       size_t last = end - 1;
       if (last - i <= 2 && i > begin) {
         // "..., he said." / "... dedi.": what comes before is the report.

@@ -2,6 +2,7 @@
 
 #include <unicode/rbbi.h>
 
+#include <array>
 #include <cstdint>
 
 #include "detail/utf8.h"
@@ -66,54 +67,100 @@ Cls classify(char32_t c) {
   return Cls::kUnknown;
 }
 
-struct Point {
-  Cls cls;
-  unsigned offset;  // byte offset of the code point
-};
-
 bool is_mid_letter(Cls c) { return c == Cls::kMidLetter || c == Cls::kMidBoth; }
 bool is_mid_num(Cls c) { return c == Cls::kMidNum || c == Cls::kMidBoth; }
+bool is_letter_or_digit(Cls c) { return c == Cls::kLetter || c == Cls::kDigit; }
+
+const std::array<Cls, 128>& ascii_classes() {
+  static const std::array<Cls, 128> table = [] {
+    std::array<Cls, 128> t{};
+    for (char32_t c = 0; c < 128; ++c) t[c] = classify(c);
+    return t;
+  }();
+  return table;
+}
 
 }  // namespace
 
 bool fast_word_segments(std::string_view text, size_t begin, size_t end, std::vector<WordSegment>& out) {
   out.clear();
-  thread_local std::vector<Point> points;  // reused: no allocation per call once grown
-  points.clear();
-  for (size_t i = begin; i < end;) {
-    unsigned at = static_cast<unsigned>(i);
-    char32_t c = next_code_point(text.substr(0, end), i);
-    Cls cls = classify(c);
-    if (cls == Cls::kUnknown) return false;
-    points.push_back({cls, at});
-  }
-  const size_t n = points.size();
-  auto cls = [&](size_t k) { return k < n ? points[k].cls : Cls::kOther; };
-  // No break between points[i - 1] and points[i]? (rules WB5 to WB13b; WB3 and WB4 cannot arise here)
-  auto joined = [&](size_t i) {
-    Cls a = cls(i - 1), b = cls(i);
-    if (a == Cls::kLetter && b == Cls::kLetter) return true;                                               // WB5
-    if (a == Cls::kLetter && is_mid_letter(b) && cls(i + 1) == Cls::kLetter) return true;                  // WB6
-    if (i >= 2 && cls(i - 2) == Cls::kLetter && is_mid_letter(a) && b == Cls::kLetter) return true;        // WB7
-    if ((a == Cls::kDigit || a == Cls::kLetter) && (b == Cls::kDigit || b == Cls::kLetter)) return true;   // WB8-10
-    if (i >= 2 && cls(i - 2) == Cls::kDigit && is_mid_num(a) && b == Cls::kDigit) return true;            // WB11
-    if (a == Cls::kDigit && is_mid_num(b) && cls(i + 1) == Cls::kDigit) return true;                       // WB12
-    if ((a == Cls::kLetter || a == Cls::kDigit || a == Cls::kExtendNum) && b == Cls::kExtendNum) return true;  // WB13a
-    if (a == Cls::kExtendNum && (b == Cls::kLetter || b == Cls::kDigit)) return true;                      // WB13b
-    return false;
+  const std::string_view view = text.substr(0, end);
+  const auto& ascii = ascii_classes();
+  // The class of the code point at k; k moves past it.
+  auto next = [&](size_t& k) -> Cls {
+    auto byte = static_cast<unsigned char>(view[k]);
+    if (byte < 0x80) {
+      ++k;
+      return ascii[byte];
+    }
+    return classify(next_code_point(view, k));
   };
-  size_t first = 0;
-  for (size_t i = 1; i <= n; ++i) {
-    if (i < n && joined(i)) continue;
+  // One pass, rules WB5 to WB13b (WB3 and WB4 cannot arise here): a segment starts at a letter, digit or
+  // underscore and grows while the next code point joins it; a MidLetter or MidNum joins only with the
+  // letter or digit after it, which is looked at once.
+  for (size_t i = begin; i < end;) {
+    const size_t start = i;
+    Cls previous = next(i);
+    if (previous == Cls::kUnknown) return false;
+    if (!is_letter_or_digit(previous) && previous != Cls::kExtendNum) continue;  // breaks on both sides
+    Cls before_previous = Cls::kOther;
+    bool single = true;
+    while (i < end) {
+      // Most of a word is letters after letters: ASCII, and the two-byte Latin (U+00C0-U+024F) and
+      // Cyrillic (U+0400-U+04FF) letters, skipped without decoding.
+      if (previous == Cls::kLetter) {
+        size_t run = i;
+        while (run < end) {
+          auto b = static_cast<unsigned char>(view[run]);
+          if (b < 0x80) {
+            if (ascii[b] != Cls::kLetter) break;
+            ++run;
+            continue;
+          }
+          if (run + 1 >= end) break;
+          auto b2 = static_cast<unsigned char>(view[run + 1]);
+          if ((b2 & 0xC0) != 0x80) break;
+          bool letter = (b >= 0xC4 && b <= 0xC8) || (b == 0xC3 && b2 != 0x97 && b2 != 0xB7) || (b == 0xC9 && b2 <= 0x8F) ||
+                        b == 0xD0 || b == 0xD1 || b == 0xD3 || (b == 0xD2 && (b2 < 0x82 || b2 > 0x89));
+          if (!letter) break;
+          run += 2;
+        }
+        if (run > i) {
+          before_previous = Cls::kLetter;
+          i = run;
+          single = false;
+          continue;
+        }
+      }
+      size_t k = i;
+      Cls c = next(k);
+      if (c == Cls::kUnknown) return false;
+      bool join = (is_letter_or_digit(previous) && is_letter_or_digit(c)) ||                        // WB5, WB8-10
+                  ((is_letter_or_digit(previous) || previous == Cls::kExtendNum) && c == Cls::kExtendNum) ||  // WB13a
+                  (previous == Cls::kExtendNum && is_letter_or_digit(c));                           // WB13b
+      if (!join && k < end && ((previous == Cls::kLetter && is_mid_letter(c)) || (previous == Cls::kDigit && is_mid_num(c)))) {
+        size_t k2 = k;
+        Cls after = next(k2);
+        if (after == Cls::kUnknown) return false;
+        if (after == previous) {  // WB6-7 (letter, mid, letter) and WB11-12 (digit, mid, digit)
+          before_previous = c;
+          previous = after;
+          i = k2;
+          single = false;
+          continue;
+        }
+      }
+      if (!join) break;
+      before_previous = previous;
+      previous = c;
+      i = k;
+      single = false;
+    }
     // ICU gives a segment the status of the last rule that joined it: in effect, of its last letter or
     // digit (an underscore at the end keeps the status of what it follows).
-    Cls last = points[i - 1].cls;
-    if (last == Cls::kExtendNum && i - 1 > first) last = points[i - 2].cls == Cls::kDigit ? Cls::kDigit : Cls::kLetter;
-    if (last == Cls::kLetter || last == Cls::kDigit) {
-      unsigned seg_end = i < n ? points[i].offset : static_cast<unsigned>(end);
-      out.push_back({points[first].offset, seg_end, last == Cls::kDigit});
-    }
-    first = i;
+    Cls last = previous;
+    if (last == Cls::kExtendNum && !single) last = before_previous == Cls::kDigit ? Cls::kDigit : Cls::kLetter;
+    if (is_letter_or_digit(last)) out.push_back({static_cast<unsigned>(start), static_cast<unsigned>(i), last == Cls::kDigit});
   }
   return true;
 }

@@ -2,6 +2,8 @@
 // from data/rules/<lang>.txt. Cues are matching keys (normalized like text); a cue ending in '*' matches
 // any token starting with it.
 #pragma once
+#include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,21 +17,41 @@ struct ModifierCue {
   double factor;
 };
 
+bool cue_matches(std::string_view cue, std::string_view token);
+
+// Cue words bucketed by their first two bytes, so a token is compared only with the few cues that could
+// match it (a cue ending in '*' matches any token starting with it).
+class CueSet {
+ public:
+  void add(std::string cue);
+  bool matches(std::string_view token) const;
+  const std::vector<std::string>& cues() const { return cues_; }
+
+ private:
+  static constexpr size_t kBuckets = 512;
+  static size_t bucket(std::string_view s) {
+    return (static_cast<unsigned char>(s[0]) * 31u + static_cast<unsigned char>(s[1])) % kBuckets;
+  }
+  std::vector<std::string> cues_;
+  std::vector<std::vector<uint32_t>> buckets_;  // by the first two bytes of the cue
+  std::vector<uint32_t> short_;                 // cues of fewer than two bytes (without the '*')
+};
+
 struct LanguageRules {
   std::vector<ModifierCue> negation_before;
   std::vector<ModifierCue> negation_after;
   std::vector<ModifierCue> intensifier_before;
   unsigned window = 3;
-  std::vector<std::string> reporting_verbs;
+  CueSet reporting_verbs;
   bool speaker_after_comma = false;
   std::vector<std::vector<std::string>> source_phrases;
   std::string source_postposition;
-  std::vector<std::string> source_heads;
+  CueSet source_heads;
+  CueSet source_phrase_starts;  // the first word of each source phrase
   std::u32string alphabet;  // the letters entries of this language are written with (for lint)
   std::string error;  // non-empty when the data did not parse
 };
 
 const LanguageRules& rules_for(Lang lang);
-bool cue_matches(std::string_view cue, std::string_view token);
 
 }  // namespace tamga::detail

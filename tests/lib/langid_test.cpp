@@ -86,3 +86,30 @@ TEST_CASE("a paragraph guess reuses the whole text's guess when given") {
   CHECK(paragraphs[0].guess.confidence == doctest::Approx(whole.confidence));
   CHECK(identify_paragraphs(text, false)[0].guess.lang == whole.lang);
 }
+
+TEST_CASE("a text mixing lines of several languages gets the language most of its letters are written in") {
+  std::string english = "The ministers agreed to cooperate against disinformation and to train young journalists.\n";
+  std::string turkish = "Bakanlar dezenformasyonla mücadelede iş birliği yapma ve gazetecileri eğitme kararı aldı.\n";
+  std::string kazakh = "Министрлер жалған ақпаратқа қарсы күресте ынтымақтасуға және журналистерді оқытуға келісті.\n";
+  auto g = identify_language(english + turkish + english + kazakh + english);
+  CHECK(g.lang == Lang::kEn);
+  CHECK(g.confidence < 0.9);  // a mixed text is less sure than one in a single language
+  CHECK(identify_language(turkish + english + turkish + turkish + kazakh).lang == Lang::kTr);
+  CHECK(identify_language(kazakh + kazakh + english + turkish).lang == Lang::kKk);
+}
+
+TEST_CASE("Russian, which no lexicon covers, is not taken for Kazakh or Kyrgyz by its function words") {
+  auto g = identify_language(
+      "Министры договорились о сотрудничестве в борьбе с дезинформацией, а также о подготовке молодых "
+      "журналистов, которые будут работать в региональных редакциях и на телевидении.");
+  CHECK(g.lang == Lang::kUnknown);
+  CHECK(g.script == Script::kCyrillic);
+}
+
+TEST_CASE("a function word two languages share counts for neither") {
+  // "bu", "bir", "biz" are Turkish, Azerbaijani, Turkmen and Uzbek alike: a line of them alone is not told
+  // apart by words, and the letters decide (here Turkish ı, ş, ğ).
+  CHECK(identify_language("Bu bir şey değil, biz bunu yıllardır söylüyoruz ve sonuna kadar söyleyeceğiz.").lang ==
+        Lang::kTr);
+  CHECK(identify_language("Bu bir şey deyil, biz bunu illərdir deyirik və sona qədər deyəcəyik.").lang == Lang::kAz);
+}

@@ -102,3 +102,32 @@ TEST_CASE("script lists: both spellings of a word have the same matching key") {
     CHECK(pairs >= 10);
   }
 }
+
+TEST_CASE("a cue set matches exact cues, prefix cues and short cues, and nothing else") {
+  detail::CueSet cues;
+  cues.add("said");
+  cues.add("announc*");
+  cues.add("a");
+  cues.add("x*");
+  CHECK(cues.matches("said"));
+  CHECK_FALSE(cues.matches("sai"));
+  CHECK_FALSE(cues.matches("saids"));
+  CHECK(cues.matches("announced"));
+  CHECK(cues.matches("announc"));
+  CHECK_FALSE(cues.matches("announ"));
+  CHECK(cues.matches("a"));
+  CHECK_FALSE(cues.matches("ab"));
+  CHECK(cues.matches("x"));
+  CHECK(cues.matches("xyz"));
+  CHECK_FALSE(cues.matches(""));
+  CHECK(cues.cues().size() == 4);
+  // Every language's reporting verbs are found through their buckets.
+  for (Lang lang : {Lang::kEn, Lang::kTr, Lang::kAz, Lang::kKk, Lang::kKy, Lang::kUz, Lang::kTk}) {
+    const auto& rules = detail::rules_for(lang);
+    for (const std::string& verb : rules.reporting_verbs.cues()) {
+      std::string token = verb.back() == '*' ? verb.substr(0, verb.size() - 1) + "lar" : verb;
+      CAPTURE(token);
+      CHECK(rules.reporting_verbs.matches(token));
+    }
+  }
+}

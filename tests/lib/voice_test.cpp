@@ -59,3 +59,30 @@ TEST_CASE("quoted ranges are byte ranges of the quotation") {
   CHECK(r[0].first == 2);
   CHECK(r[0].second == 9);
 }
+
+TEST_CASE("quotation marks are found at every position of a long text, across the 16-byte blocks scanned at once") {
+  // Each kind of mark at each offset 0..40, after plain ASCII or two-byte letters: the block scan must
+  // stop at exactly the mark, and the letter before an apostrophe is decoded backwards correctly.
+  for (std::string pad_unit : {std::string("x"), std::string("ş")}) {
+    for (size_t pad = 0; pad <= 40; ++pad) {
+      std::string padding;
+      for (size_t k = 0; k < pad; ++k) padding += pad_unit;
+      for (auto [open, close] : {std::pair<std::string, std::string>{"“", "”"}, {"«", "»"}, {"\"", "\""}, {" '", "' "}}) {
+        std::string text = padding + open + "quoted words" + close + " tail";
+        CAPTURE(text);
+        auto r = detail::quoted_ranges(text);
+        REQUIRE(r.size() == 1);
+        size_t open_at = padding.size() + (open[0] == ' ' ? 1 : 0);
+        CHECK(r[0].first == open_at);
+        CHECK(r[0].second == text.find(close, open_at + 1) + (close[0] == '\'' ? 1 : close.size()));
+      }
+      // An apostrophe inside a word, right after a letter, opens nothing.
+      CHECK(detail::quoted_ranges(padding + pad_unit + "'s text that goes on and on").empty());
+      // A blank line closes what is open.
+      std::string open_text = padding + "“open\n  \nafter";
+      auto r = detail::quoted_ranges(open_text);
+      REQUIRE(r.size() == 1);
+      CHECK(r[0].second == open_text.find("\n  \n") + 3);
+    }
+  }
+}
