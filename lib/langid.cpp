@@ -265,7 +265,14 @@ class EvidenceCounter {
         }
         ++i;
       } else {
-        char32_t ch = detail::next_code_point(text, i);
+        char32_t ch;
+        auto next = i + 1 < limit ? static_cast<unsigned char>(text[i + 1]) : 0;
+        if (byte >= 0xC2 && byte < 0xE0 && (next & 0xC0) == 0x80) {  // two bytes: Latin, Cyrillic
+          ch = (static_cast<char32_t>(byte & 0x1F) << 6) | (next & 0x3F);
+          i += 2;
+        } else {
+          ch = detail::next_code_point(text, i);
+        }
         if (ch < CharTable::kSize) {
           info = &table.chars[ch];
         } else {

@@ -313,8 +313,15 @@ std::string prose_view(std::string_view text, DocumentFormat format) {
 std::vector<SuppressionRange> find_suppressions(std::string_view text, DocumentFormat format) {
   std::vector<SuppressionRange> out;
   std::vector<std::pair<size_t, SuppressionRange>> open;  // disable blocks waiting for enable
+  // memmem: a plain find stops at every 't' of the prose.
+  static constexpr std::string_view kMarker = "tamga-";
+  auto find_marker = [&](size_t from) -> size_t {
+    if (from >= text.size()) return std::string_view::npos;  // (memmem must not get a null haystack)
+    const void* hit = memmem(text.data() + from, text.size() - from, kMarker.data(), kMarker.size());
+    return hit ? static_cast<size_t>(static_cast<const char*>(hit) - text.data()) : std::string_view::npos;
+  };
   size_t pos = 0;
-  while ((pos = text.find("tamga-", pos)) != std::string_view::npos) {
+  while ((pos = find_marker(pos)) != std::string_view::npos) {
     size_t line_start = text.rfind('\n', pos);
     line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
     size_t line_end = text.find('\n', pos);

@@ -14,6 +14,13 @@ const std::vector<Entry>& Lexicon::entries() const { return impl_->entries; }
 void Lexicon::Impl::compile(std::vector<Entry> all, std::vector<std::unique_ptr<RE2>> res) {
   entries = std::move(all);
   regexes = std::move(res);
+  regex_ranges.assign(regexes.size(), {});
+  for (size_t k = 0; k < regexes.size(); ++k) {
+    MatchRange& r = regex_ranges[k];
+    r.known = regexes[k]->PossibleMatchRange(&r.min, &r.max, 16);
+    r.min_first = r.min.empty() ? 0 : static_cast<unsigned char>(r.min[0]);
+    r.max_first = r.max.empty() ? 0 : static_cast<unsigned char>(r.max[0]);
+  }
   variants.resize(entries.size());
   for (unsigned e = 0; e < entries.size(); ++e) {
     const Entry& entry = entries[e];
@@ -97,7 +104,7 @@ bool Lexicon::Impl::word_matches(unsigned entry, unsigned word, std::string_view
   switch (w.kind) {
     case PatternKind::kExact: return token == w.text;
     case PatternKind::kPrefix: return token.substr(0, w.text.size()) == w.text;
-    case PatternKind::kRegex: return RE2::FullMatch(token, *regexes[static_cast<size_t>(w.regex)]);
+    case PatternKind::kRegex: return regex_full_match(static_cast<size_t>(w.regex), token);
     case PatternKind::kWord: break;
   }
   if (e.lang == Lang::kUnknown) return token == w.text;
@@ -112,7 +119,7 @@ bool Lexicon::word_matches(const PatternWord& word, Lang lang, std::string_view 
     case PatternKind::kPrefix: return token.substr(0, word.text.size()) == word.text;
     case PatternKind::kRegex:
       return word.regex >= 0 && static_cast<size_t>(word.regex) < impl_->regexes.size() &&
-             RE2::FullMatch(token, *impl_->regexes[static_cast<size_t>(word.regex)]);
+             impl_->regex_full_match(static_cast<size_t>(word.regex), token);
     case PatternKind::kWord: break;
   }
   std::vector<detail::StemVariant> variants;
@@ -166,7 +173,7 @@ void Lexicon::find_matches(const TokenList& tokens, Lang lang, std::vector<Match
       });
       for (unsigned entry : idx->regex_first) {
         const PatternWord& w = impl.entries[entry].words.front();
-        if (RE2::FullMatch(token, *impl.regexes[static_cast<size_t>(w.regex)])) extend(entry, i, false);
+        if (impl.regex_full_match(static_cast<size_t>(w.regex), token)) extend(entry, i, false);
       }
     }
   }
@@ -258,7 +265,7 @@ void Lexicon::explain(const TokenList& tokens, Lang lang, std::vector<Explanatio
       });
       for (unsigned entry : idx->regex_first) {
         const PatternWord& w = impl.entries[entry].words.front();
-        if (RE2::FullMatch(token, *impl.regexes[static_cast<size_t>(w.regex)]))
+        if (impl.regex_full_match(static_cast<size_t>(w.regex), token))
           out.push_back({entry, static_cast<unsigned>(i), static_cast<unsigned>(i),
                          impl.entries[entry].words.size() == 1,
                          fmt::format("'{}' matches the expression re:{}", token, w.text)});

@@ -72,6 +72,25 @@ struct Lexicon::Impl {
 
   std::vector<Entry> entries;
   std::vector<std::unique_ptr<RE2>> regexes;
+  // Per regex, the range every full match lies in (RE2::PossibleMatchRange), when RE2 can tell: a token
+  // outside it is rejected with two comparisons instead of a match.
+  struct MatchRange {
+    bool known = false;
+    std::string min, max;
+    unsigned char min_first = 0, max_first = 0;  // their first bytes (0 when empty): most tokens stop there
+  };
+  std::vector<MatchRange> regex_ranges;
+  bool regex_full_match(size_t regex, std::string_view token) const {
+    const MatchRange& r = regex_ranges[regex];
+    if (r.known) {
+      if (!token.empty()) {
+        auto first = static_cast<unsigned char>(token[0]);
+        if (first < r.min_first || first > r.max_first) return false;
+      }
+      if (token < r.min || token > r.max) return false;
+    }
+    return RE2::FullMatch(token, *regexes[regex]);
+  }
   // variants[entry][word]: written alternants of each plain word.
   std::vector<std::vector<std::vector<detail::StemVariant>>> variants;
   std::array<LangIndex, kLangCount> index;

@@ -85,3 +85,20 @@ TEST_CASE("hits carry line and column in code points") {
   CHECK(doc.hits[0].gloss == "traitor");
   CHECK(doc.text.substr(doc.hits[0].start, doc.hits[0].end - doc.hits[0].start) == "hainler");
 }
+
+TEST_CASE("a regex word is tried only on tokens in its possible range, and repetitions and long tokens still match") {
+  // The range RE2 gives (PossibleMatchRange) rejects tokens before the match is tried; it must never
+  // reject a token the regex matches: repetitions past the first copy, tokens longer than the range's
+  // 16 bytes, alternations, anything after a literal prefix.
+  auto lex = lexicon_from(
+      "#@ technique: Loaded_Language\npattern\tgloss\n"
+      "re:^a+b$\tx\nre:^(ab)*c$\tx\nre:^internationali[sz](ts?|m)$\tx\nre:^x.*$\tx\nre:^(solely|entirely|wholly)$\tx\n",
+      Lang::kEn);
+  auto found = [&](const char* text) { return surfaces(scan_text(lex, text, Lang::kEn), "Loaded_Language"); };
+  CHECK(found("ab aaaaaaaaaaaaaaaaaaaaaaab b") == "ab|aaaaaaaaaaaaaaaaaaaaaaab");
+  CHECK(found("c ababababababababababc abc ac") == "c|ababababababababababc|abc");
+  CHECK(found("internationalists internationalism internationalizt") ==
+        "internationalists|internationalism|internationalizt");
+  CHECK(found("x xylophonesxylophonesxylophones wx") == "x|xylophonesxylophonesxylophones");
+  CHECK(found("Solely entirely WHOLLY wholesome") == "Solely|entirely|WHOLLY");
+}

@@ -4,6 +4,7 @@
 #include <simdjson.h>
 
 #include "../support.h"
+#include "detail/json_writer.h"
 
 using namespace tamga;
 
@@ -83,4 +84,31 @@ TEST_CASE("spreadsheet cells cannot run formulas and HTML never carries raw mark
   page->document(doc, html);
   CHECK(html.find("<b>") == std::string::npos);
   CHECK(html.find("=HYPERLINK(&quot;x&quot;)&lt;b&gt;") != std::string::npos);
+}
+
+TEST_CASE("JSON strings escape every character that needs it, wherever it falls in the 16-byte blocks scanned at once") {
+  // Each character that must be escaped, after 0..40 bytes of plain ASCII or two-byte letters; the
+  // record must parse back to the original text.
+  const std::vector<std::string> specials = {"\"", "\\", "\n", "\t", "\x01", "\x1f", "\x7f", "\xC2\x85", "\xE2\x80\xA8",
+                                             "\xE2\x80\xA9", "\xC2\xAB", "\xE2\x80\x9C"};
+  for (std::string unit : {std::string("a"), std::string("ş")}) {
+    for (size_t pad = 0; pad <= 40; ++pad) {
+      for (const std::string& special : specials) {
+        std::string padding;
+        for (size_t k = 0; k < pad; ++k) padding += unit;
+        std::string text = padding + special + padding + "end";
+        std::string out;
+        detail::append_json_string(out, text);
+        CAPTURE(out);
+        CHECK(out.find('\n') == std::string::npos);
+        CHECK(out.find("\xE2\x80\xA8") == std::string::npos);
+        CHECK(out.find("\xC2\x85") == std::string::npos);
+        simdjson::dom::parser parser;
+        simdjson::padded_string json(out);
+        auto parsed = parser.parse(json).get_string();
+        REQUIRE(!parsed.error());
+        CHECK(std::string(parsed.value()) == text);
+      }
+    }
+  }
 }
