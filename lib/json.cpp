@@ -1,3 +1,4 @@
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include <cmath>
@@ -56,7 +57,7 @@ void append_json_string(std::string& out, std::string_view s) {
       }
       if (!length) continue;
       out.append(s.data() + run, i - run);
-      fmt::format_to(std::back_inserter(out), "\\u{:04x}", code);
+      fmt::format_to(std::back_inserter(out), FMT_COMPILE("\\u{:04x}"), code);
       i += length - 1;
       run = i + 1;
       continue;
@@ -69,7 +70,7 @@ void append_json_string(std::string& out, std::string_view s) {
       case '\n': out += "\\n"; break;
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
-      default: fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
+      default: fmt::format_to(std::back_inserter(out), FMT_COMPILE("\\u{:04x}"), c);
     }
   }
   out.append(s.data() + run, s.size() - run);
@@ -82,8 +83,8 @@ void append_json_number(std::string& out, double v) {
     return;
   }
   double r = std::round(v * 10000.0) / 10000.0;
-  if (r == std::floor(r) && std::fabs(r) < 1e15) fmt::format_to(std::back_inserter(out), "{}", static_cast<long long>(r));
-  else fmt::format_to(std::back_inserter(out), "{}", r);
+  if (r == std::floor(r) && std::fabs(r) < 1e15) fmt::format_to(std::back_inserter(out), FMT_COMPILE("{}"), static_cast<long long>(r));
+  else fmt::format_to(std::back_inserter(out), FMT_COMPILE("{}"), r);
 }
 
 }  // namespace tamga::detail

@@ -1,3 +1,4 @@
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include "detail/json_writer.h"
@@ -18,14 +19,14 @@ void append_diagnostics(std::string& out, std::string_view name, const std::vect
     append_json_string(out, list[i].code);
     out += ",\"message\":";
     append_json_string(out, list[i].message);
-    if (list[i].byte >= 0) fmt::format_to(std::back_inserter(out), ",\"byte\":{}", list[i].byte);
+    if (list[i].byte >= 0) fmt::format_to(std::back_inserter(out), FMT_COMPILE(",\"byte\":{}"), list[i].byte);
     out += '}';
   }
   out += ']';
 }
 
 void append_tally(std::string& out, const TechniqueTally& t) {
-  fmt::format_to(std::back_inserter(out), "{{\"hits\":{},\"weight\":", t.hits);
+  fmt::format_to(std::back_inserter(out), FMT_COMPILE("{{\"hits\":{},\"weight\":"), t.hits);
   append_json_number(out, t.weight);
   out += '}';
 }
@@ -70,8 +71,8 @@ void append_record(const Document& doc, const PrinterOptions& o, std::string& ou
     out += ",\"encoding\":";
     append_json_string(out, doc.encoding);
   }
-  if (doc.format != DocumentFormat::kText) fmt::format_to(std::back_inserter(out), ",\"format\":\"{}\"", format_name(doc.format));
-  fmt::format_to(std::back_inserter(out), ",\"lang\":\"{}\",\"script\":\"{}\",\"lang_confidence\":", lang_code(doc.lang),
+  if (doc.format != DocumentFormat::kText) fmt::format_to(std::back_inserter(out), FMT_COMPILE(",\"format\":\"{}\""), format_name(doc.format));
+  fmt::format_to(std::back_inserter(out), FMT_COMPILE(",\"lang\":\"{}\",\"script\":\"{}\",\"lang_confidence\":"), lang_code(doc.lang),
                  script_code(doc.script));
   append_json_number(out, doc.lang_confidence);
   if (!doc.segments.empty()) {
@@ -79,7 +80,7 @@ void append_record(const Document& doc, const PrinterOptions& o, std::string& ou
     for (size_t i = 0; i < doc.segments.size(); ++i) {
       const Segment& s = doc.segments[i];
       if (i) out += ',';
-      fmt::format_to(std::back_inserter(out), "{{\"start\":{},\"end\":{},\"lang\":\"{}\",\"script\":\"{}\",\"confidence\":",
+      fmt::format_to(std::back_inserter(out), FMT_COMPILE("{{\"start\":{},\"end\":{},\"lang\":\"{}\",\"script\":\"{}\",\"confidence\":"),
                      s.start, s.end, lang_code(s.lang), script_code(s.script));
       append_json_number(out, s.confidence);
       out += '}';
@@ -91,7 +92,7 @@ void append_record(const Document& doc, const PrinterOptions& o, std::string& ou
     const auto& ts = doc.tokens.tokens;
     for (size_t i = 0; i < ts.size(); ++i) {
       if (i) out += ',';
-      fmt::format_to(std::back_inserter(out), "[{},{},", ts[i].start, ts[i].end);
+      fmt::format_to(std::back_inserter(out), FMT_COMPILE("[{},{},"), ts[i].start, ts[i].end);
       append_json_string(out, doc.tokens.norm(ts[i]));
       out += ']';
     }
@@ -106,7 +107,7 @@ void append_record(const Document& doc, const PrinterOptions& o, std::string& ou
     append_json_string(out, technique_name(h.technique));
     out += ",\"entry\":";
     append_json_string(out, h.entry);
-    fmt::format_to(std::back_inserter(out), ",\"start\":{},\"end\":{},\"line\":{},\"col\":{},\"surface\":", h.start, h.end,
+    fmt::format_to(std::back_inserter(out), FMT_COMPILE(",\"start\":{},\"end\":{},\"line\":{},\"col\":{},\"surface\":"), h.start, h.end,
                    h.line, h.col);
     append_json_string(out, std::string_view(doc.text).substr(h.start, h.end - h.start));
     out += ",\"weight\":";
@@ -130,11 +131,11 @@ void append_record(const Document& doc, const PrinterOptions& o, std::string& ou
     out += "]}";
   }
   out += ']';
-  if (doc.suppressed) fmt::format_to(std::back_inserter(out), ",\"suppressed\":{}", doc.suppressed);
+  if (doc.suppressed) fmt::format_to(std::back_inserter(out), FMT_COMPILE(",\"suppressed\":{}"), doc.suppressed);
   }
   if (o.stage == Stage::kScored) {
   const Scores& s = doc.scores;
-  fmt::format_to(std::back_inserter(out), ",\"scores\":{{\"tokens\":{},\"hits\":{},\"weight\":", s.tokens, s.total.hits);
+  fmt::format_to(std::back_inserter(out), FMT_COMPILE(",\"scores\":{{\"tokens\":{},\"hits\":{},\"weight\":"), s.tokens, s.total.hits);
   append_json_number(out, s.total.weight);
   out += ",\"hits_per_1000\":";
   append_json_number(out, s.hits_per_1000);
