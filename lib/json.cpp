@@ -3,45 +3,19 @@
 
 #include <cmath>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
+#include "detail/byte_set.h"
 #include "detail/json_writer.h"
 
 namespace tamga::detail {
 
-namespace {
-
-// The offset of the first byte at or after `i` that may need escaping (a control, '"', '\\', DEL, or the
-// lead byte C2 or E2 of C1 controls and U+2028/U+2029), or the size; sixteen bytes at a time where SSE2 is.
-size_t skip_plain_json(std::string_view s, size_t i) {
-#if defined(__SSE2__)
-  const __m128i control_max = _mm_set1_epi8(0x1F), quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'),
-                del = _mm_set1_epi8(0x7F), c2 = _mm_set1_epi8(static_cast<char>(0xC2)),
-                e2 = _mm_set1_epi8(static_cast<char>(0xE2));
-  while (i + 16 <= s.size()) {
-    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-    __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(v, control_max), control_max);  // v <= 0x1F
-    __m128i hit = _mm_or_si128(_mm_or_si128(control, _mm_cmpeq_epi8(v, quote)),
-                               _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, backslash), _mm_cmpeq_epi8(v, del)),
-                                            _mm_or_si128(_mm_cmpeq_epi8(v, c2), _mm_cmpeq_epi8(v, e2))));
-    auto mask = static_cast<unsigned>(_mm_movemask_epi8(hit));
-    if (mask) return i + static_cast<size_t>(__builtin_ctz(mask));
-    i += 16;
-  }
-#endif
-  return i;
-}
-
-}  // namespace
-
 void append_json_string(std::string& out, std::string_view s) {
+  // Only these bytes may need escaping: controls, '"', '\\', DEL, and the lead bytes C2 and E2 of the C1
+  // controls and of U+2028/U+2029. The scan stops at nothing else.
+  static const ByteSet may_need_escape({'"', '\\', 0x7F, 0xC2, 0xE2}, 0x20);
   out += '"';
   size_t run = 0;
-  for (size_t i = skip_plain_json(s, 0); i < s.size(); i = skip_plain_json(s, i + 1)) {
+  for (size_t i = may_need_escape.find(s, 0); i < s.size(); i = may_need_escape.find(s, i + 1)) {
     auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7F && c != 0xC2 && c != 0xE2) continue;
     // Every control character is escaped, C1 (U+0080..U+009F) too, and U+2028/U+2029, which end a line
     // in JavaScript and in some JSON Lines readers.
     if (c == 0xC2 || c == 0xE2) {

@@ -39,28 +39,6 @@ struct LetterCounts {
   size_t turkic_latin = 0;    // ä ö ü ş ç: some Turkic language written in Latin
 };
 
-void add_counts(LetterCounts& to, const LetterCounts& from) {
-  to.latin += from.latin;
-  to.cyrillic += from.cyrillic;
-  to.other += from.other;
-  to.schwa += from.schwa;
-  to.turkmen += from.turkmen;
-  to.a_umlaut += from.a_umlaut;
-  to.kazakh_cyr += from.kazakh_cyr;
-  to.schwa_cyr += from.schwa_cyr;
-  to.kyrgyz_kazakh += from.kyrgyz_kazakh;
-  to.kazakh_uzbek += from.kazakh_uzbek;
-  to.uzbek_cyr += from.uzbek_cyr;
-  to.azerbaijani_cyr += from.azerbaijani_cyr;
-  to.turkmen_cyr += from.turkmen_cyr;
-  to.uzbek_lat += from.uzbek_lat;
-  to.turkish += from.turkish;
-  to.kazakh_latin += from.kazakh_latin;
-  to.q += from.q;
-  to.w += from.w;
-  to.turkic_latin += from.turkic_latin;
-}
-
 // Function words (data/langid/function-words.txt) in a flat open-addressing table: one hash and at most
 // a few byte comparisons per word of the text.
 constexpr int kOtherLanguage = kLangCount;  // a language tamga does not cover (Russian, German, ...)
@@ -231,6 +209,43 @@ const CharTable& char_table() {
   return table;
 }
 
+// Characters counted by kind and feature, with no branching while counting; the LetterCounts the rules
+// read are derived from them once per line.
+struct RawCounts {
+  std::array<size_t, CharInfo::kUncountedLetter + 1> kinds{};
+  std::array<size_t, CharInfo::kApostrophe + 1> features{};
+  size_t uzbek_apostrophes = 0;  // an apostrophe after o or g (oʻ, gʻ)
+
+  void add(const RawCounts& other) {
+    for (size_t k = 0; k < kinds.size(); ++k) kinds[k] += other.kinds[k];
+    for (size_t k = 0; k < features.size(); ++k) features[k] += other.features[k];
+    uzbek_apostrophes += other.uzbek_apostrophes;
+  }
+  LetterCounts letters() const {
+    LetterCounts c;
+    c.latin = kinds[CharInfo::kLatin];
+    c.cyrillic = kinds[CharInfo::kCyrillic];
+    c.other = kinds[CharInfo::kOtherScript];
+    c.schwa = features[CharInfo::kSchwa];
+    c.turkmen = features[CharInfo::kTurkmen];
+    c.a_umlaut = features[CharInfo::kAUmlaut];
+    c.turkic_latin = features[CharInfo::kAUmlaut] + features[CharInfo::kTurkicLatin] + features[CharInfo::kTurkish];
+    c.kazakh_cyr = features[CharInfo::kKazakhCyr];
+    c.schwa_cyr = features[CharInfo::kSchwaCyr];
+    c.azerbaijani_cyr = features[CharInfo::kAzerbaijaniCyr];
+    c.turkmen_cyr = features[CharInfo::kTurkmenCyr];
+    c.kazakh_uzbek = features[CharInfo::kKazakhUzbek];
+    c.kyrgyz_kazakh = features[CharInfo::kKyrgyzKazakh];
+    c.uzbek_cyr = features[CharInfo::kUzbekCyr];
+    c.turkish = features[CharInfo::kTurkish];
+    c.kazakh_latin = features[CharInfo::kKazakhLatin];
+    c.q = features[CharInfo::kQ];
+    c.w = features[CharInfo::kW];
+    c.uzbek_lat = uzbek_apostrophes;
+    return c;
+  }
+};
+
 class EvidenceCounter {
  public:
   explicit EvidenceCounter(bool vote) : vote_(vote), words_(vote ? &function_words() : nullptr) {}
@@ -252,7 +267,7 @@ class EvidenceCounter {
           while (++i < limit && table.plain_ascii_letter[static_cast<unsigned char>(text[i])]) {
           }
           const size_t run = i - run_start;
-          kinds_[CharInfo::kLatin] += run;
+          line_.kinds[CharInfo::kLatin] += run;
           if (vote_) {
             if (word_length_ + run <= kMaxFunctionWord) {
               for (size_t k = run_start; k < i; ++k) word_[word_length_++] = static_cast<char>(text[k] | 0x20);
@@ -281,9 +296,9 @@ class EvidenceCounter {
         }
       }
       // Counted by kind and feature without branching; turned into LetterCounts once per line.
-      ++kinds_[info->kind];
-      ++features_[info->feature];
-      if (info->feature == CharInfo::kApostrophe && (previous == U'o' || previous == U'g')) ++uzbek_apostrophes_;
+      ++line_.kinds[info->kind];
+      ++line_.features[info->feature];
+      if (info->feature == CharInfo::kApostrophe && (previous == U'o' || previous == U'g')) ++line_.uzbek_apostrophes;
       if (vote_) {
         if (info->kind != CharInfo::kNotLetter) {
           add_to_word(*info);
@@ -298,38 +313,13 @@ class EvidenceCounter {
       end_word();
       end_line(e);
     } else {
-      flush(e.whole);
+      whole_.add(line_);  // without a vote the text is one line
     }
+    e.whole = whole_.letters();
     return e;
   }
 
  private:
-  // Adds the characters counted since the last flush to `c`.
-  void flush(LetterCounts& c) {
-    c.latin += kinds_[CharInfo::kLatin];
-    c.cyrillic += kinds_[CharInfo::kCyrillic];
-    c.other += kinds_[CharInfo::kOtherScript];
-    c.schwa += features_[CharInfo::kSchwa];
-    c.turkmen += features_[CharInfo::kTurkmen];
-    c.a_umlaut += features_[CharInfo::kAUmlaut];
-    c.turkic_latin += features_[CharInfo::kAUmlaut] + features_[CharInfo::kTurkicLatin] + features_[CharInfo::kTurkish];
-    c.kazakh_cyr += features_[CharInfo::kKazakhCyr];
-    c.schwa_cyr += features_[CharInfo::kSchwaCyr];
-    c.azerbaijani_cyr += features_[CharInfo::kAzerbaijaniCyr];
-    c.turkmen_cyr += features_[CharInfo::kTurkmenCyr];
-    c.kazakh_uzbek += features_[CharInfo::kKazakhUzbek];
-    c.kyrgyz_kazakh += features_[CharInfo::kKyrgyzKazakh];
-    c.uzbek_cyr += features_[CharInfo::kUzbekCyr];
-    c.turkish += features_[CharInfo::kTurkish];
-    c.kazakh_latin += features_[CharInfo::kKazakhLatin];
-    c.q += features_[CharInfo::kQ];
-    c.w += features_[CharInfo::kW];
-    c.uzbek_lat += uzbek_apostrophes_;
-    kinds_.fill(0);
-    features_.fill(0);
-    uzbek_apostrophes_ = 0;
-  }
-
   void add_to_word(const CharInfo& info) {
     if (word_length_ + info.length > kMaxFunctionWord) {
       word_length_ = kMaxFunctionWord + 1;  // too long to be a function word
@@ -347,8 +337,8 @@ class EvidenceCounter {
   }
   // The line's language: its letters' rule and its function words, when they do not disagree.
   void end_line(Evidence& e) {
-    flush(line_);
-    size_t letters = line_.latin + line_.cyrillic + line_.other;
+    const LetterCounts line = line_.letters();
+    size_t letters = line.latin + line.cyrillic + line.other;
     if (letters > 0) {
       int best = -1;
       unsigned top = 0, second = 0;
@@ -362,22 +352,20 @@ class EvidenceCounter {
         }
       }
       int by_words = top > second ? best : -1;
-      Lang rule = letter_rule(line_, majority_script(line_), letters);
+      Lang rule = letter_rule(line, majority_script(line), letters);
       int by_letters = rule == Lang::kUnknown ? -1 : static_cast<int>(rule);
       int line_lang = by_letters < 0 ? by_words : (by_words < 0 || by_words == by_letters) ? by_letters : -1;
       if (line_lang >= 0) e.voted[static_cast<size_t>(line_lang)] += letters;
     }
-    add_counts(e.whole, line_);
-    line_ = LetterCounts{};
+    whole_.add(line_);
+    line_ = RawCounts{};
     line_words_.fill(0);
   }
 
   bool vote_;
   const FunctionWords* words_;
-  std::array<size_t, CharInfo::kUncountedLetter + 1> kinds_{};
-  std::array<size_t, CharInfo::kApostrophe + 1> features_{};
-  size_t uzbek_apostrophes_ = 0;
-  LetterCounts line_;
+  RawCounts line_;   // the current line's characters
+  RawCounts whole_;  // the lines before it
   std::array<unsigned, kLangCount + 1> line_words_{};
   char word_[kMaxFunctionWord + 4];
   size_t word_length_ = 0;

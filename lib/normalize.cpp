@@ -3,7 +3,6 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
-#include <unicode/uscript.h>
 
 #include <algorithm>
 #include <array>
@@ -64,24 +63,15 @@ struct FoldTables {
       folded[1][c] = fold_code_point(c, true);
       char32_t t = folded[1][c];
       folded[2][c] = t == U'â' ? U'a' : t == U'î' ? U'i' : t == U'û' ? U'u' : t;
-      // Latin and Cyrillic exactly as detail::map_look_alikes counts them: by range, then by script (ª, º,
-      // ə and the other IPA letters are Latin).
-      bool latin = false, cyrillic = false;
-      if (c < 0x80) {
-        latin = (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
-      } else if (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) {
-        latin = true;
-      } else if (c >= 0x400 && c <= 0x52F && !(c >= 0x482 && c <= 0x489)) {
-        cyrillic = true;
-      } else {
-        UErrorCode err = U_ZERO_ERROR;
-        UScriptCode script = uscript_getScript(static_cast<UChar32>(c), &err);
-        latin = script == USCRIPT_LATIN;
-        cyrillic = script == USCRIPT_CYRILLIC;
-      }
+      // Latin and Cyrillic as detail::map_look_alikes counts them: a token with both takes the general path.
+      detail::LetterScript script = detail::letter_script(c);
       bool special = is_ignorable(c) || c == 0x0307 ||
                      (c >= 0x300 && nfc && !nfc->hasBoundaryBefore(static_cast<UChar32>(c)));
-      kind[c] = special ? kSpecial : is_apostrophe(c) ? kApostrophe : latin ? kLatin : cyrillic ? kCyrillic : kPlain;
+      kind[c] = special                                   ? kSpecial
+                : is_apostrophe(c)                        ? kApostrophe
+                : script == detail::LetterScript::kLatin    ? kLatin
+                : script == detail::LetterScript::kCyrillic ? kCyrillic
+                                                            : kPlain;
     }
   }
 };
@@ -109,9 +99,9 @@ bool Normalizer::fold_token(std::string_view token, Lang lang, std::string& out)
 
 bool Normalizer::fold_case(std::string_view token, Lang lang, std::string& out) {
   const bool turkic = uses_turkic_casing(lang);
-  // The fast paths write in place: no output grows by more than twice the token (I to ı, and every
-  // folded letter below U+0530 is at most two bytes).
-  // A token of ordinary length is folded on the stack and appended once; a longer one in place.
+  // The fast paths never write more than twice the token (I to ı; every folded letter below U+0530 is at
+  // most two bytes): a token of ordinary length is folded on the stack and appended once, a longer one
+  // in place.
   const size_t mark = out.size();
   char local[256];
   const bool on_stack = 2 * token.size() <= sizeof local;

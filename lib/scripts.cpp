@@ -262,26 +262,22 @@ const LookAlikes& look_alikes() {
 
 }  // namespace
 
+LetterScript letter_script(char32_t c) {
+  if (c < 0x80) return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') ? LetterScript::kLatin : LetterScript::kNeither;
+  // The common letters by range, without asking ICU (Latin-1 and Latin Extended-A/B; Cyrillic).
+  if (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) return LetterScript::kLatin;
+  if (c >= 0x400 && c <= 0x52F && !(c >= 0x482 && c <= 0x489)) return LetterScript::kCyrillic;
+  UErrorCode e = U_ZERO_ERROR;
+  UScriptCode s = uscript_getScript(static_cast<UChar32>(c), &e);
+  return s == USCRIPT_LATIN ? LetterScript::kLatin : s == USCRIPT_CYRILLIC ? LetterScript::kCyrillic : LetterScript::kNeither;
+}
+
 bool map_look_alikes(std::u32string& token) {
   size_t latin = 0, cyrillic = 0;
   for (char32_t c : token) {
-    if (c < 0x80) {
-      latin += (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
-      continue;
-    }
-    // The common letters by range, without asking ICU (Latin-1 and Latin Extended-A/B; Cyrillic).
-    if ((c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7)) {
-      ++latin;
-      continue;
-    }
-    if (c >= 0x400 && c <= 0x52F && !(c >= 0x482 && c <= 0x489)) {
-      ++cyrillic;
-      continue;
-    }
-    UErrorCode e = U_ZERO_ERROR;
-    UScriptCode s = uscript_getScript(static_cast<UChar32>(c), &e);
-    latin += s == USCRIPT_LATIN;
-    cyrillic += s == USCRIPT_CYRILLIC;
+    LetterScript s = letter_script(c);
+    latin += s == LetterScript::kLatin;
+    cyrillic += s == LetterScript::kCyrillic;
   }
   if (latin == 0 || cyrillic == 0) return false;
   const auto& map = latin >= cyrillic ? look_alikes().cyrillic_to_latin : look_alikes().latin_to_cyrillic;

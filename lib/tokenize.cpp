@@ -38,11 +38,6 @@ namespace {
 // Does the gap between two tokens end a sentence? Terminal punctuation followed by whitespace, or a blank
 // line. ("U.S" keeps its inner dot inside the token, so it does not count.)
 bool gap_ends_sentence(std::string_view gap) {
-  // Most gaps are a space, a comma or a hyphen: no byte that could end a sentence.
-  if (std::none_of(gap.begin(), gap.end(), [](char ch) {
-        return ch == '.' || ch == '!' || ch == '?' || ch == '\n' || static_cast<unsigned char>(ch) >= 0x80;
-      }))
-    return false;
   size_t newlines = 0;
   bool terminal = false;
   bool space_after_terminal = false;
@@ -90,8 +85,8 @@ size_t joining_apostrophe_length(std::string_view gap) {
 void Tokenizer::tokenize(std::string_view text, Lang lang, TokenList& out) {
   out.clear();
   // Room for a typical text's tokens (a word and a space: about 6 bytes) up front, instead of growing
-  // by doubling and copying through every document.
-  out.tokens.reserve(text.size() / 6 + 8);
+  // by doubling and copying through every document; capped, as a huge text may be one long token.
+  out.tokens.reserve(std::min<size_t>(text.size() / 6, 1 << 16) + 8);
   out.normalized.reserve(text.size() + 16);
   append(text, 0, text.size(), lang, out);
 }

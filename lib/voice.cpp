@@ -2,13 +2,9 @@
 
 #include <unicode/uchar.h>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include <algorithm>
-#include <array>
 
+#include "detail/byte_set.h"
 #include "detail/language_rules.h"
 #include "detail/utf8.h"
 
@@ -17,25 +13,6 @@ namespace tamga::detail {
 namespace {
 bool is_letter_or_digit(char32_t c) { return c != 0 && u_isalnum(static_cast<UChar32>(c)); }
 
-// The offset of the first byte at or after `i` that `interesting` marks, or the text's size. Sixteen
-// bytes at a time where SSE2 is there (every x86-64), for the bytes quotation marks start with.
-size_t skip_plain_bytes(std::string_view text, size_t i, const std::array<bool, 256>& interesting) {
-#if defined(__SSE2__)
-  const __m128i quote = _mm_set1_epi8('"'), apostrophe = _mm_set1_epi8('\''), newline = _mm_set1_epi8('\n');
-  const __m128i c2 = _mm_set1_epi8(static_cast<char>(0xC2)), e2 = _mm_set1_epi8(static_cast<char>(0xE2));
-  while (i + 16 <= text.size()) {
-    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
-    __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, apostrophe)),
-                               _mm_or_si128(_mm_cmpeq_epi8(v, newline),
-                                            _mm_or_si128(_mm_cmpeq_epi8(v, c2), _mm_cmpeq_epi8(v, e2))));
-    auto mask = static_cast<unsigned>(_mm_movemask_epi8(hit));
-    if (mask) return i + static_cast<size_t>(__builtin_ctz(mask));
-    i += 16;
-  }
-#endif
-  while (i < text.size() && !interesting[static_cast<unsigned char>(text[i])]) ++i;
-  return i;
-}
 }  // namespace
 
 std::vector<std::pair<unsigned, unsigned>> quoted_ranges(std::string_view text) {
@@ -52,11 +29,7 @@ std::vector<std::pair<unsigned, unsigned>> quoted_ranges(std::string_view text) 
   // Only a few bytes can open or close a quotation: '"', '\'', a line end, and the lead bytes of « » (C2)
   // and of the curly quotes (E2). Everything else is skipped without decoding; the character before a
   // quote mark is decoded backwards only where it matters.
-  static const auto interesting = [] {
-    std::array<bool, 256> t{};
-    t['"'] = t['\''] = t['\n'] = t[0xC2] = t[0xE2] = true;
-    return t;
-  }();
+  static const ByteSet interesting({'"', '\'', '\n', 0xC2, 0xE2});
   auto previous_at = [&](size_t at) -> char32_t {
     if (at == 0) return 0;
     size_t k = at - 1;
@@ -64,7 +37,7 @@ std::vector<std::pair<unsigned, unsigned>> quoted_ranges(std::string_view text) 
     return next_code_point(text.substr(0, at), k);
   };
   for (size_t i = 0; i < text.size();) {
-    i = skip_plain_bytes(text, i, interesting);
+    i = interesting.find(text, i);
     if (i >= text.size()) break;
     size_t at = i;
     char32_t c = next_code_point(text, i);

@@ -14,6 +14,11 @@ void apply_script_rules(Lang lang, std::string_view token, std::string& out);
 // Why a language's script data did not load (empty when it loaded or there is none).
 std::string script_rules_error(Lang lang);
 
+// The script a code point counts for when a token's scripts are compared: Latin (ASCII letters, Latin-1
+// and Latin Extended-A/B letters, and what ICU says is Latin: ª, º, ə ...), Cyrillic, or neither.
+enum class LetterScript : unsigned char { kNeither, kLatin, kCyrillic };
+LetterScript letter_script(char32_t c);
+
 // Maps look-alike letters of the token's minority script to its majority script (Latin or Cyrillic),
 // in place. Returns true when the token mixed the two scripts.
 bool map_look_alikes(std::u32string& token);

@@ -1,0 +1,55 @@
+// A small set of byte values, and the next one of them in a text: sixteen bytes at a time where SSE2 is
+// there (every x86-64). For scans that stop only at a few bytes (quotation marks, JSON escapes).
+#pragma once
+#include <array>
+#include <cstddef>
+#include <initializer_list>
+#include <string_view>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace tamga::detail {
+
+class ByteSet {
+ public:
+  // Up to kMaxBytes byte values, and, when `below` is not 0, every byte below it.
+  static constexpr size_t kMaxBytes = 6;
+  ByteSet(std::initializer_list<unsigned char> bytes, unsigned char below = 0) : below_(below) {
+    for (unsigned char b : bytes)
+      if (count_ < kMaxBytes) table_[b] = true, bytes_[count_++] = b;
+    for (unsigned b = 0; b < below; ++b) table_[b] = true;
+  }
+
+  bool contains(unsigned char b) const { return table_[b]; }
+
+  // The offset of the first byte of the set at or after `from`, or the text's size.
+  size_t find(std::string_view s, size_t from) const {
+    size_t i = from;
+#if defined(__SSE2__)
+    __m128i needles[kMaxBytes];
+    for (size_t k = 0; k < count_; ++k) needles[k] = _mm_set1_epi8(static_cast<char>(bytes_[k]));
+    const __m128i below_max = _mm_set1_epi8(static_cast<char>(below_ ? below_ - 1 : 0));
+    while (i + 16 <= s.size()) {
+      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+      // v <= below - 1 (unsigned): max(v, below - 1) == below - 1
+      __m128i hit = below_ ? _mm_cmpeq_epi8(_mm_max_epu8(v, below_max), below_max) : _mm_setzero_si128();
+      for (size_t k = 0; k < count_; ++k) hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, needles[k]));
+      auto mask = static_cast<unsigned>(_mm_movemask_epi8(hit));
+      if (mask) return i + static_cast<size_t>(__builtin_ctz(mask));
+      i += 16;
+    }
+#endif
+    while (i < s.size() && !table_[static_cast<unsigned char>(s[i])]) ++i;
+    return i;
+  }
+
+ private:
+  std::array<bool, 256> table_{};
+  std::array<unsigned char, kMaxBytes> bytes_{};
+  size_t count_ = 0;
+  unsigned char below_;
+};
+
+}  // namespace tamga::detail
