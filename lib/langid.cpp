@@ -14,6 +14,10 @@
 #include "detail/embedded_data.h"
 #include "detail/utf8.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace tamga {
 
 namespace {
@@ -85,6 +89,7 @@ class FunctionWords {
       std::memcpy(slots_[h].text, w.data(), w.size());
     }
   }
+  size_t longest() const { return longest_; }
   // The language index the word is a function word of, or -1.
   int find(const char* word, size_t length) const {
     // Most words are longer than any function word starting with their letter: no hashing for them.
@@ -197,10 +202,15 @@ struct CharTable {
   static constexpr char32_t kSize = 0x530;
   std::array<CharInfo, kSize> chars;
   std::array<bool, 256> plain_ascii_letter{};  // an ASCII letter with no feature (all but q and w)
+  // ASCII spaces and punctuation that only end a word: nothing of them is counted (not line ends, not
+  // apostrophes).
+  std::array<bool, 256> ascii_separator{};
   CharTable() {
     for (char32_t c = 0; c < kSize; ++c) chars[c] = describe(c);
-    for (char32_t c = 0; c < 0x80; ++c)
+    for (char32_t c = 0; c < 0x80; ++c) {
       plain_ascii_letter[c] = chars[c].kind == CharInfo::kLatin && chars[c].feature == CharInfo::kNone;
+      ascii_separator[c] = chars[c].kind == CharInfo::kNotLetter && chars[c].feature == CharInfo::kNone && c != U'\n';
+    }
   }
 };
 
@@ -212,9 +222,10 @@ const CharTable& char_table() {
 // Characters counted by kind and feature, with no branching while counting; the LetterCounts the rules
 // read are derived from them once per line.
 struct RawCounts {
-  std::array<size_t, CharInfo::kUncountedLetter + 1> kinds{};
-  std::array<size_t, CharInfo::kApostrophe + 1> features{};
-  size_t uzbek_apostrophes = 0;  // an apostrophe after o or g (oʻ, gʻ)
+  // 32 bits: at most 64 KiB of a text is counted.
+  std::array<uint32_t, CharInfo::kUncountedLetter + 1> kinds{};
+  std::array<uint32_t, CharInfo::kApostrophe + 1> features{};
+  uint32_t uzbek_apostrophes = 0;  // an apostrophe after o or g (oʻ, gʻ)
 
   void add(const RawCounts& other) {
     for (size_t k = 0; k < kinds.size(); ++k) kinds[k] += other.kinds[k];
@@ -248,7 +259,8 @@ struct RawCounts {
 
 class EvidenceCounter {
  public:
-  explicit EvidenceCounter(bool vote) : vote_(vote), words_(vote ? &function_words() : nullptr) {}
+  explicit EvidenceCounter(bool vote)
+      : vote_(vote), words_(vote ? &function_words() : nullptr), longest_(vote ? words_->longest() : 0) {}
 
   Evidence count(std::string_view text) {
     Evidence e;
@@ -269,13 +281,28 @@ class EvidenceCounter {
           const size_t run = i - run_start;
           line_.kinds[CharInfo::kLatin] += run;
           if (vote_) {
-            if (word_length_ + run <= kMaxFunctionWord) {
-              for (size_t k = run_start; k < i; ++k) word_[word_length_++] = static_cast<char>(text[k] | 0x20);
+            if (word_length_ + run <= longest_) {
+              // Lowercased 16 bytes at a time where the text has them (the bytes past the run are not
+              // counted in the word's length); the word buffer has room for the overhang.
+#if defined(__SSE2__)
+              if (run_start + 16 <= text.size()) {
+                __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + run_start));
+                _mm_storeu_si128(reinterpret_cast<__m128i*>(word_ + word_length_), _mm_or_si128(bytes, _mm_set1_epi8(0x20)));
+                word_length_ += run;
+              } else
+#endif
+                for (size_t k = run_start; k < i; ++k) word_[word_length_++] = static_cast<char>(text[k] | 0x20);
             } else {
               word_length_ = kMaxFunctionWord + 1;
             }
           }
           previous = static_cast<char32_t>(text[i - 1] | 0x20);
+          continue;
+        }
+        if (table.ascii_separator[byte]) {  // a space or punctuation: ends the word, counts for nothing
+          if (vote_) end_word();
+          previous = byte;
+          ++i;
           continue;
         }
         ++i;
@@ -321,7 +348,7 @@ class EvidenceCounter {
 
  private:
   void add_to_word(const CharInfo& info) {
-    if (word_length_ + info.length > kMaxFunctionWord) {
+    if (word_length_ + info.length > longest_) {
       word_length_ = kMaxFunctionWord + 1;  // too long to be a function word
       return;
     }
@@ -329,7 +356,7 @@ class EvidenceCounter {
     word_length_ += info.length;
   }
   void end_word() {
-    if (word_length_ > 0 && word_length_ <= kMaxFunctionWord) {
+    if (word_length_ > 0 && word_length_ <= longest_) {
       int lang = words_->find(word_, word_length_);
       if (lang >= 0) ++line_words_[static_cast<size_t>(lang)];
     }
@@ -367,7 +394,10 @@ class EvidenceCounter {
   RawCounts line_;   // the current line's characters
   RawCounts whole_;  // the lines before it
   std::array<unsigned, kLangCount + 1> line_words_{};
-  char word_[kMaxFunctionWord + 4];
+  // No word longer than the longest function word is kept (kMaxFunctionWord + 1 marks one); the
+  // slack takes a 16-byte store at any length up to it.
+  size_t longest_ = 0;
+  char word_[kMaxFunctionWord + 16];
   size_t word_length_ = 0;
 };
 

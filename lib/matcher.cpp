@@ -145,12 +145,27 @@ void Lexicon::find_matches(const TokenList& tokens, Lang lang, std::vector<Match
     }
     out.push_back({entry, static_cast<unsigned>(first), static_cast<unsigned>(first + count - 1), negative});
   };
+  // The indexes a language's tokens are looked up in, empty ones left out (a lexicon usually has entries
+  // of a few languages only); chosen again only when the language changes between tokens.
+  std::array<const Impl::LangIndex*, 2> active{};
+  size_t active_count = 0;
+  bool selected = false;
+  Lang selected_lang = Lang::kUnknown;
   for (size_t i = 0; i < n; ++i) {
-    std::string_view token = tokens.norm(tokens.tokens[i]);
+    const Token& current = tokens.tokens[i];
     // Each token is matched with its own paragraph's language (the document's when it has none).
-    Lang token_lang = tokens.tokens[i].lang == Lang::kUnknown ? lang : tokens.tokens[i].lang;
-    for (const Impl::LangIndex* idx : impl.indexes_for(token_lang)) {
-      if (!idx) continue;
+    Lang token_lang = current.lang == Lang::kUnknown ? lang : current.lang;
+    if (!selected || token_lang != selected_lang) {
+      selected = true;
+      selected_lang = token_lang;
+      active_count = 0;
+      for (const Impl::LangIndex* idx : impl.indexes_for(token_lang))
+        if (idx && (!idx->nodes.empty() || !idx->regex_first.empty())) active[active_count++] = idx;
+    }
+    if (active_count == 0) continue;
+    std::string_view token(tokens.normalized.data() + current.norm_start, current.norm_end - current.norm_start);
+    for (size_t a = 0; a < active_count; ++a) {
+      const Impl::LangIndex* idx = active[a];
       impl.for_each_candidate(*idx, token, [&](std::string_view key, std::string_view rest, const Impl::Candidate& c) {
         bool negative = false;
         bool ok = false;

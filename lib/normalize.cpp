@@ -55,6 +55,10 @@ struct FoldTables {
   static constexpr char32_t kSize = 0x530;
   enum Kind : unsigned char { kPlain, kLatin, kCyrillic, kApostrophe, kSpecial };
   std::array<std::array<char32_t, kSize>, 3> folded;  // default, Turkic, Turkish (also drops circumflexes)
+  // The same folds as UTF-8, ready to store (length in utf8_length): one or two bytes, three for the two
+  // letters that fold out of the block (Ⱥ Ⱦ to ⱥ ⱦ), never more than twice their own two bytes.
+  std::array<std::array<char[3], kSize>, 3> utf8;
+  std::array<std::array<unsigned char, kSize>, 3> utf8_length;
   std::array<Kind, kSize> kind;
 
   explicit FoldTables(const icu::Normalizer2* nfc) {
@@ -63,6 +67,11 @@ struct FoldTables {
       folded[1][c] = fold_code_point(c, true);
       char32_t t = folded[1][c];
       folded[2][c] = t == U'â' ? U'a' : t == U'î' ? U'i' : t == U'û' ? U'u' : t;
+      for (size_t mode = 0; mode < 3; ++mode) {
+        char bytes[4] = {};
+        utf8_length[mode][c] = static_cast<unsigned char>(detail::encode_utf8(folded[mode][c], bytes));
+        for (size_t k = 0; k < 3; ++k) utf8[mode][c][k] = bytes[k];
+      }
       // Latin and Cyrillic as detail::map_look_alikes counts them: a token with both takes the general path.
       detail::LetterScript script = detail::letter_script(c);
       bool special = is_ignorable(c) || c == 0x0307 ||
@@ -97,21 +106,15 @@ bool Normalizer::fold_token(std::string_view token, Lang lang, std::string& out)
   return mixed;
 }
 
-bool Normalizer::fold_case(std::string_view token, Lang lang, std::string& out) {
+namespace {
+
+// The fast paths of case folding: ASCII by table, then Latin and Cyrillic tokens in one script (below
+// U+0530, apostrophes unified) by table. Writes at most twice the token (I to ı; a folded letter
+// below U+0530 is at most two bytes, or three from two) to `w`; returns the byte count, or npos when the token needs the
+// general path (NFC, ignorables, mixed scripts, other blocks).
+size_t fold_fast(std::string_view token, Lang lang, const icu::Normalizer2* nfc, char* const base) {
   const bool turkic = uses_turkic_casing(lang);
-  // The fast paths never write more than twice the token (I to ı; every folded letter below U+0530 is at
-  // most two bytes): a token of ordinary length is folded on the stack and appended once, a longer one
-  // in place.
-  const size_t mark = out.size();
-  char local[256];
-  const bool on_stack = 2 * token.size() <= sizeof local;
-  if (!on_stack) out.resize(mark + 2 * token.size());
-  char* const base = on_stack ? local : out.data() + mark;
   char* w = base;
-  auto finish = [&] {
-    if (on_stack) out.append(local, static_cast<size_t>(w - local));
-    else out.resize(mark + static_cast<size_t>(w - base));
-  };
   size_t pos = 0;
   // ASCII: lowercase letters, ` to the apostrophe, by table; the table's 0 stops at a byte that needs
   // more (Turkic I, anything not ASCII).
@@ -138,41 +141,74 @@ bool Normalizer::fold_case(std::string_view token, Lang lang, std::string& out) 
       break;  // not ASCII (or NUL, which the general path keeps)
     }
   }
-  if (pos == token.size()) {
-    finish();
-    return false;
+  if (pos == token.size()) return static_cast<size_t>(w - base);
+  const FoldTables& tables = fold_tables(nfc);
+  const size_t mode = lang == Lang::kTr ? 2 : turkic ? 1 : 0;
+  const auto& utf8 = tables.utf8[mode];
+  const auto& utf8_length = tables.utf8_length[mode];
+  bool latin = false, cyrillic = false;
+  for (size_t k = 0; k < pos; ++k) {
+    char ch = token[k];
+    latin = latin || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
   }
-  // Latin and Cyrillic tokens in one script: a table lookup per letter.
-  {
-    const FoldTables& tables = fold_tables(impl_->nfc);
-    const auto& folded = tables.folded[lang == Lang::kTr ? 2 : turkic ? 1 : 0];
-    bool latin = false, cyrillic = false, fast = true;
-    for (size_t k = 0; k < pos; ++k) {
-      char ch = token[k];
-      latin = latin || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+  while (pos < token.size()) {
+    char32_t c;
+    auto lead = static_cast<unsigned char>(token[pos]);
+    if (lead >= 0xC2 && lead < 0xE0 && pos + 1 < token.size()) {  // two bytes: no general decoding
+      c = (static_cast<char32_t>(lead & 0x1F) << 6) | (static_cast<unsigned char>(token[pos + 1]) & 0x3F);
+      pos += 2;
+    } else {
+      c = next_code_point(token, pos);
     }
-    while (pos < token.size()) {
-      char32_t c = next_code_point(token, pos);
-      if (c >= FoldTables::kSize) {
-        if (!is_apostrophe(c)) { fast = false; break; }
-        *w++ = kApostrophe;  // ’ ‘ (Türkiye’nin, oʻzbek): common enough to keep on the fast path
-        continue;
-      }
-      switch (tables.kind[c]) {
-        case FoldTables::kSpecial: fast = false; break;
-        case FoldTables::kLatin: latin = true; break;
-        case FoldTables::kCyrillic: cyrillic = true; break;
-        case FoldTables::kPlain: break;
-        case FoldTables::kApostrophe: *w++ = kApostrophe; continue;
-      }
-      if (!fast || (latin && cyrillic)) { fast = false; break; }
-      w += detail::encode_utf8(folded[c], w);
+    if (c >= FoldTables::kSize) {
+      if (!is_apostrophe(c)) return std::string_view::npos;
+      *w++ = kApostrophe;  // ’ ‘ (Türkiye’nin, oʻzbek): common enough to keep on the fast path
+      continue;
     }
-    if (fast) {
-      finish();
+    switch (tables.kind[c]) {
+      case FoldTables::kSpecial: return std::string_view::npos;
+      case FoldTables::kLatin: latin = true; break;
+      case FoldTables::kCyrillic: cyrillic = true; break;
+      case FoldTables::kPlain: break;
+      case FoldTables::kApostrophe: *w++ = kApostrophe; continue;
+    }
+    if (latin && cyrillic) return std::string_view::npos;
+    // Two bytes stored whatever the length (it decides how many count), the third only when there is one.
+    w[0] = utf8[c][0];
+    w[1] = utf8[c][1];
+    if (utf8_length[c] == 3) w[2] = utf8[c][2];
+    w += utf8_length[c];
+  }
+  return static_cast<size_t>(w - base);
+}
+
+}  // namespace
+
+size_t Normalizer::fold_token_into(std::string_view token, Lang lang, char* out) {
+  if (lang != impl_->rules_lang) {
+    impl_->rules_lang = lang;
+    impl_->lang_has_rules = detail::has_script_rules(lang);
+  }
+  if (impl_->lang_has_rules) return std::string_view::npos;
+  return fold_fast(token, lang, impl_->nfc, out);
+}
+
+bool Normalizer::fold_case(std::string_view token, Lang lang, std::string& out) {
+  const bool turkic = uses_turkic_casing(lang);
+  // A token of ordinary length is folded on the stack and appended once, a longer one in place.
+  const size_t mark = out.size();
+  char local[256];
+  if (2 * token.size() <= sizeof local) {
+    size_t n = fold_fast(token, lang, impl_->nfc, local);
+    if (n != std::string_view::npos) {
+      out.append(local, n);
       return false;
     }
-    out.resize(mark);
+  } else {
+    out.resize(mark + 2 * token.size());
+    size_t n = fold_fast(token, lang, impl_->nfc, out.data() + mark);
+    out.resize(n != std::string_view::npos ? mark + n : mark);
+    if (n != std::string_view::npos) return false;
   }
   auto& cps = impl_->cps;
   cps.clear();

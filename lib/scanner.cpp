@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <unordered_map>
 
@@ -125,9 +126,15 @@ class LineCounter {
   explicit LineCounter(std::string_view text) : text_(text) {}
   void locate(unsigned offset, unsigned& line, unsigned& col) {
     if (offset < pos_) { pos_ = 0; line_ = 1; line_start_ = 0; }
-    for (; pos_ < offset && pos_ < text_.size(); ++pos_) {
-      if (text_[pos_] == '\n') { ++line_; line_start_ = pos_ + 1; }
+    const size_t stop = std::min<size_t>(offset, text_.size());
+    while (pos_ < stop) {
+      const void* nl = std::memchr(text_.data() + pos_, '\n', stop - pos_);
+      if (!nl) break;
+      ++line_;
+      line_start_ = static_cast<size_t>(static_cast<const char*>(nl) - text_.data()) + 1;
+      pos_ = line_start_;
     }
+    pos_ = std::max(pos_, stop);
     line = line_;
     col = static_cast<unsigned>(detail::code_point_count(text_.substr(line_start_, offset - line_start_))) + 1;
   }

@@ -38,6 +38,7 @@ namespace {
 // Does the gap between two tokens end a sentence? Terminal punctuation followed by whitespace, or a blank
 // line. ("U.S" keeps its inner dot inside the token, so it does not count.)
 bool gap_ends_sentence(std::string_view gap) {
+  if (gap.size() < 2) return false;  // most gaps: one space (an end needs two characters)
   size_t newlines = 0;
   bool terminal = false;
   bool space_after_terminal = false;
@@ -101,16 +102,34 @@ void Tokenizer::append(std::string_view full, size_t begin, size_t end_offset, L
   const size_t first_token = out.tokens.size();
   unsigned sentence = out.tokens.empty() ? 0 : out.tokens.back().sentence + 1;
   unsigned previous_end = static_cast<unsigned>(begin);
+  // Keys are written straight into `normalized`, grown ahead (a key is at most twice its token on the
+  // fast path) and cut to `used` at the end: no string append per token.
+  std::string& norm = out.normalized;
+  size_t used = norm.size();
+  auto fold = [&](std::string_view token) {
+    if (norm.size() < used + 2 * token.size()) norm.resize(std::max(2 * norm.size(), used + 2 * token.size() + 256));
+    size_t n = impl.normalizer.fold_token_into(token, lang, norm.data() + used);
+    if (n != std::string_view::npos) {
+      used += n;
+      return false;
+    }
+    norm.resize(used);
+    bool mixed = impl.normalizer.fold_token(token, lang, norm);
+    used = norm.size();
+    return mixed;
+  };
+  // Segments lie inside the text: no bounds checks.
+  auto slice = [&](size_t from, size_t to) { return std::string_view(text.data() + from, to - from); };
   for (const detail::WordSegment& seg : impl.segments) {
-    std::string_view gap = text.substr(previous_end, seg.start - previous_end);
+    std::string_view gap = slice(previous_end, seg.start);
     if (out.tokens.size() > first_token) {
       Token& last = out.tokens.back();
       if (!last.numeric && !seg.numeric && joining_apostrophe_length(gap) > 0) {
         // Merge "Ankara`da" into one token.
         last.end = seg.end;
-        out.normalized.resize(last.norm_start);
-        last.mixed_script = impl.normalizer.fold_token(text.substr(last.start, last.end - last.start), lang, out.normalized);
-        last.norm_end = static_cast<unsigned>(out.normalized.size());
+        used = last.norm_start;
+        last.mixed_script = fold(slice(last.start, last.end));
+        last.norm_end = static_cast<unsigned>(used);
         previous_end = seg.end;
         continue;
       }
@@ -122,12 +141,13 @@ void Tokenizer::append(std::string_view full, size_t begin, size_t end_offset, L
     t.sentence = sentence;
     t.numeric = seg.numeric;
     t.lang = lang;
-    t.norm_start = static_cast<unsigned>(out.normalized.size());
-    t.mixed_script = impl.normalizer.fold_token(text.substr(seg.start, seg.end - seg.start), lang, out.normalized);
-    t.norm_end = static_cast<unsigned>(out.normalized.size());
+    t.norm_start = static_cast<unsigned>(used);
+    t.mixed_script = fold(slice(seg.start, seg.end));
+    t.norm_end = static_cast<unsigned>(used);
     out.tokens.push_back(t);
     previous_end = seg.end;
   }
+  norm.resize(used);
 }
 
 }  // namespace tamga

@@ -1,6 +1,8 @@
 #include "detail/word_segments.h"
 
 #include <unicode/rbbi.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
 
 #include <array>
 #include <cstdint>
@@ -22,6 +24,8 @@ enum class Cls : uint8_t {
   kExtendNum,  // ExtendNumLet (_)
   kUnknown,    // anything else: ICU decides
 };
+
+Cls classify_by_property(char32_t c);
 
 Cls classify(char32_t c) {
   if (c < 0x80) {
@@ -64,7 +68,32 @@ Cls classify(char32_t c) {
       default: return Cls::kOther;  // dashes, quotation marks, ellipsis, per mille, guillemets
     }
   }
-  return Cls::kUnknown;
+  return classify_by_property(c);
+}
+
+// The rest by their Word_Break property, as ICU's root rules use it, where a class alone decides: symbols
+// (№ ™ € arrows, math signs, emoji), Greek letters, other digits. ICU keeps what needs more than a
+// class: dictionary scripts (Han, Kana, Thai and the other complex-context scripts), Hebrew letters,
+// regional indicators, and the Extend, Format and ZWJ characters (WB4; an emoji joins only after a ZWJ,
+// WB3c, so one standing alone is a symbol like any other).
+Cls classify_by_property(char32_t c) {
+  const auto cp = static_cast<UChar32>(c);
+  if (u_getIntPropertyValue(cp, UCHAR_LINE_BREAK) == U_LB_COMPLEX_CONTEXT) return Cls::kUnknown;
+  UErrorCode err = U_ZERO_ERROR;
+  UScriptCode script = uscript_getScript(cp, &err);
+  if (U_FAILURE(err) || script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA)
+    return Cls::kUnknown;
+  switch (u_getIntPropertyValue(cp, UCHAR_WORD_BREAK)) {
+    case U_WB_OTHER:  // symbols, punctuation and spaces; letters, numbers, marks and controls of class Other (〆 ² ZWSP) are ICU's
+      return (U_GET_GC_MASK(cp) & (U_GC_L_MASK | U_GC_N_MASK | U_GC_M_MASK | U_GC_C_MASK)) ? Cls::kUnknown : Cls::kOther;
+    case U_WB_ALETTER: return Cls::kLetter;
+    case U_WB_NUMERIC: return Cls::kDigit;
+    case U_WB_MIDLETTER: return c == 0xFE55 || c == 0xFF1A ? Cls::kOther : Cls::kMidLetter;  // ICU: colons do not join
+    case U_WB_MIDNUM: return Cls::kMidNum;
+    case U_WB_MIDNUMLET: return Cls::kMidBoth;
+    case U_WB_EXTENDNUMLET: return Cls::kExtendNum;
+    default: return Cls::kUnknown;
+  }
 }
 
 bool is_mid_letter(Cls c) { return c == Cls::kMidLetter || c == Cls::kMidBoth; }

@@ -78,6 +78,16 @@ std::string describe(std::string_view text, const std::vector<detail::WordSegmen
   return out;
 }
 
+template <size_t N>
+void check_fast_path_agrees_with_icu(const char* const (&samples)[N]) {
+  for (const char* s : samples) {
+    CAPTURE(s);
+    BothPaths r = segment_both(s);
+    CHECK(r.took_fast_path);
+    CHECK(describe(s, r.fast) == describe(s, r.icu));
+  }
+}
+
 }  // namespace
 
 TEST_CASE("the fast tokenizer path gives ICU's word boundaries and statuses on Latin and Cyrillic text") {
@@ -91,18 +101,25 @@ TEST_CASE("the fast tokenizer path gives ICU's word boundaries and statuses on L
       "ǀxam ʻokina ʼapostrophe ĳ Ǆ ɐɘə ḁẞỹ ª µ º ×÷ ¡¿ © ± ½",
       "tab\there\nnew line\r\nend — em – en … ‰ ‹a› „b“ ‚c‘",
   };
-  for (const char* s : samples) {
-    CAPTURE(s);
-    BothPaths r = segment_both(s);
-    CHECK(r.took_fast_path);
-    CHECK(describe(s, r.fast) == describe(s, r.icu));
-  }
+  check_fast_path_agrees_with_icu(samples);
+}
+
+TEST_CASE("symbols, Greek and other letters past the Latin and Cyrillic blocks take the fast path by their Word_Break class") {
+  const char* samples[] = {
+      "№ 5, 10 € or $3 ™ © ® → ← ↔ ≤ ≥ ± ∑ ∞ √2 ° ℃ ‰ § ¶ † • ★ ♥ 👍 ok🙂",
+      "μ-opioid π=3,14 Ωmega αβγ Ελληνικά λέξεις ℓ ℕ ℮",
+      "مرحبا بالعالم ٣٤٥ ۱۲۳ ՀայաստանԲ ქართული ⰀⰁ",
+      "a﹕b a：b a·b 1٫5 1٬000 ١٢٣",
+  };
+  check_fast_path_agrees_with_icu(samples);
 }
 
 TEST_CASE("text the fast tokenizer path does not know goes to ICU") {
-  // Combining marks, soft hyphen, zero-width and bidi controls, emoji, other scripts, separators.
+  // Combining marks, soft hyphen, zero-width and bidi controls, emoji with modifiers or joiners,
+  // dictionary scripts, Hebrew, letters and numbers of Word_Break class Other, separators, flags.
   const char* samples[] = {"cafe\xCC\x81", "pro\xC2\xADpaganda", "a\xE2\x80\x8B" "b", "\xE2\x80\x8Fhain",
-                           "👍🏽 ok", "مرحبا", "日本語", "a\xE2\x80\xA8" "b", "\xCE\xB1\xCE\xB2", "a\xE2\x80\xAF" "b"};
+                           "👍🏽 ok", "👩\xE2\x80\x8D💻", "日本語", "ひらがな", "ภาษาไทย", "עברית", "a〆b", "H₂O ⅓",
+                           "a\xE2\x80\xA8" "b", "a\xE2\x80\xAF" "b", "\xF0\x9F\x87\xB9\xF0\x9F\x87\xB7"};
   for (const char* s : samples) {
     CAPTURE(s);
     BothPaths r = segment_both(s);
