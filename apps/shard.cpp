@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "common.h"
+#include "detail/hash.h"
 
 namespace tamga::app {
 
@@ -29,12 +30,7 @@ uint64_t shard_hash(std::string_view id) {
     h ^= c;
     h *= 1099511628211ULL;
   }
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdULL;
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ULL;
-  h ^= h >> 33;
-  return h;
+  return detail::mix64(h);
 }
 
 }  // namespace tamga::app

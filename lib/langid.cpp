@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "detail/embedded_data.h"
+#include "detail/hash.h"
 #include "detail/utf8.h"
 
 #if defined(__SSE2__)
@@ -107,11 +108,7 @@ class FunctionWords {
     int8_t lang = -1;
     char text[kMaxFunctionWord];
   };
-  static size_t hash(std::string_view w) {
-    uint64_t h = 14695981039346656037ull;
-    for (unsigned char c : w) h = (h ^ c) * 1099511628211ull;
-    return static_cast<size_t>(h ^ (h >> 29));
-  }
+  static size_t hash(std::string_view w) { return static_cast<size_t>(detail::hash_bytes(w)); }
   std::vector<Slot> slots_;
   size_t mask_ = 0;
   size_t longest_ = 0;

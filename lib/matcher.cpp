@@ -47,17 +47,14 @@ void Lexicon::Impl::compile(std::vector<Entry> all, std::vector<std::unique_ptr<
         break;
     }
   }
-  for (LangIndex& idx : index) idx.build_trie();
+  for (LangIndex& idx : index) idx.build(*this);
 }
 
-void Lexicon::Impl::LangIndex::build_trie() {
+void Lexicon::Impl::Trie::build(std::vector<KeyList> keys) {
   nodes.clear();
   terminals.clear();
   dense_children.clear();
-  if (by_key.empty()) return;
-  std::vector<std::pair<const std::string*, const std::vector<Candidate>*>> keys;
-  keys.reserve(by_key.size());
-  for (const auto& [key, list] : by_key) keys.emplace_back(&key, &list);
+  if (keys.empty()) return;
   std::sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) { return *a.first < *b.first; });
   // Breadth first. A work item: keys [lo, hi) share their first `depth` bytes and hang under `node`.
   struct Work {
@@ -96,6 +93,42 @@ void Lexicon::Impl::LangIndex::build_trie() {
         dense_children[static_cast<size_t>(n.dense) * 256 + child_bytes[k]] = first_child + k;
     }
   }
+}
+
+void Lexicon::Impl::WholeKeys::build(const std::vector<KeyList>& keys) {
+  slots.clear();
+  mask = 0;
+  if (keys.empty()) return;
+  size_t size = 16;
+  while (size < 2 * keys.size()) size *= 2;
+  slots.assign(size, Slot{});
+  mask = size - 1;
+  for (const auto& [key, candidates] : keys) {
+    const uint64_t h = detail::hash_bytes(*key);
+    size_t k = h & mask;
+    while (slots[k].key) k = (k + 1) & mask;
+    slots[k] = {h, key, candidates};
+  }
+}
+
+void Lexicon::Impl::LangIndex::build(const Lexicon::Impl& lexicon) {
+  std::vector<KeyList> keys;
+  keys.reserve(by_key.size());
+  whole_lists.clear();
+  partial_lists.clear();
+  for (const auto& [key, list] : by_key) {
+    keys.emplace_back(&key, &list);
+    for (const Candidate& c : list) (lexicon.needs_whole_token(c) ? whole_lists : partial_lists)[key].push_back(c);
+  }
+  all.build(keys);
+  // The split lists' keys point into by_key, which outlives them.
+  auto lists = [&](const auto& by) {
+    std::vector<KeyList> out;
+    for (const auto& [key, list] : by) out.emplace_back(&by_key.find(key)->first, &list);
+    return out;
+  };
+  whole.build(lists(whole_lists));
+  partial.build(lists(partial_lists));
 }
 
 bool Lexicon::Impl::word_matches(unsigned entry, unsigned word, std::string_view token, bool* negative) const {
@@ -160,13 +193,15 @@ void Lexicon::find_matches(const TokenList& tokens, Lang lang, std::vector<Match
       selected_lang = token_lang;
       active_count = 0;
       for (const Impl::LangIndex* idx : impl.indexes_for(token_lang))
-        if (idx && (!idx->nodes.empty() || !idx->regex_first.empty())) active[active_count++] = idx;
+        if (idx && (!idx->all.empty() || !idx->regex_first.empty())) active[active_count++] = idx;
     }
     if (active_count == 0) continue;
     std::string_view token(tokens.normalized.data() + current.norm_start, current.norm_end - current.norm_start);
     for (size_t a = 0; a < active_count; ++a) {
       const Impl::LangIndex* idx = active[a];
-      impl.for_each_candidate(*idx, token, [&](std::string_view key, std::string_view rest, const Impl::Candidate& c) {
+      if (const auto* whole = idx->whole.find(token))
+        for (const Impl::Candidate& c : *whole) extend(c.entry, i, false);
+      idx->partial.for_each_prefix(token, [&](std::string_view key, std::string_view rest, const Impl::Candidate& c) {
         bool negative = false;
         bool ok = false;
         const Entry& e = impl.entries[c.entry];
@@ -220,7 +255,7 @@ void Lexicon::explain(const TokenList& tokens, Lang lang, std::vector<Explanatio
     Lang token_lang = tokens.tokens[i].lang == Lang::kUnknown ? lang : tokens.tokens[i].lang;
     for (const Impl::LangIndex* idx : impl.indexes_for(token_lang)) {
       if (!idx) continue;
-      impl.for_each_candidate(*idx, token, [&](std::string_view key, std::string_view rest, const Impl::Candidate& c) {
+      idx->all.for_each_prefix(token, [&](std::string_view key, std::string_view rest, const Impl::Candidate& c) {
         const Entry& e = impl.entries[c.entry];
         Explanation x{c.entry, static_cast<unsigned>(i), static_cast<unsigned>(i), false, {}};
         bool ok = false;

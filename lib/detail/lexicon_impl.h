@@ -15,6 +15,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "detail/hash.h"
 #include "detail/morphology.h"
 #include "tamga/lexicon.h"
 
@@ -31,13 +32,13 @@ struct Lexicon::Impl {
     PatternKind kind;
     detail::StemCondition condition;
   };
-  struct LangIndex {
-    std::unordered_map<std::string, std::vector<Candidate>, StringHash, std::equal_to<>> by_key;
-    std::vector<unsigned> regex_first;   // entries whose first word is a regular expression
-    // A byte trie over the keys of by_key: one walk along a token finds every key that starts it,
-    // shortest first, with no hashing. Built breadth first: a node's children are consecutive nodes,
-    // and the nodes near the root, which every token visits, sit together in memory.
-    // One node is half a cache line and holds its children's bytes: one load per step.
+  using KeyList = std::pair<const std::string*, const std::vector<Candidate>*>;
+
+  // A byte trie over keys: one walk along a token finds every key that starts it, shortest first, with
+  // no hashing. Built breadth first: a node's children are consecutive nodes, and the nodes near the
+  // root, which every token visits, sit together in memory. One node is half a cache line and holds its
+  // children's bytes: one load per step.
+  struct Trie {
     struct alignas(32) Node {
       uint32_t first_child = 0;  // the children are nodes [first_child, first_child + child_count)
       uint32_t child_count = 0;
@@ -52,7 +53,9 @@ struct Lexicon::Impl {
     std::vector<Node> nodes;
     std::vector<Terminal> terminals;
     std::vector<uint32_t> dense_children;  // blocks of 256 child nodes by byte (0: none)
-    void build_trie();
+
+    void build(std::vector<KeyList> keys);
+    bool empty() const { return nodes.empty(); }
     uint32_t child(uint32_t node, unsigned char byte) const {
       const Node& n = nodes[node];
       if (n.dense >= 0) return dense_children[static_cast<size_t>(n.dense) * 256 + byte];
@@ -68,7 +71,64 @@ struct Lexicon::Impl {
       return 0;  // 0 (the root) is never a child
 #endif
     }
+    // Calls fn(key, rest, candidate) for every key that starts `token` at a code point boundary.
+    template <typename Fn>
+    void for_each_prefix(std::string_view token, Fn&& fn) const {
+      if (nodes.empty()) return;
+      uint32_t node = 0;
+      for (size_t i = 0; i < token.size(); ++i) {
+        node = child(node, static_cast<unsigned char>(token[i]));
+        if (node == 0) return;
+        const Node& n = nodes[node];
+        if (!n.terminal) continue;
+        size_t len = i + 1;
+        if (len < token.size() && (static_cast<unsigned char>(token[len]) & 0xC0) == 0x80) continue;
+        const Terminal& t = terminals[n.terminal - 1];
+        for (const Candidate& c : *t.candidates) fn(std::string_view(*t.key), token.substr(len), c);
+      }
+    }
   };
+
+  // Keys whose candidates match only a whole token (exact forms, language-neutral words): one hash and
+  // one comparison per token instead of a walk.
+  struct WholeKeys {
+    struct Slot {
+      uint64_t hash = 0;
+      const std::string* key = nullptr;
+      const std::vector<Candidate>* candidates = nullptr;
+    };
+    std::vector<Slot> slots;
+    size_t mask = 0;
+
+    void build(const std::vector<KeyList>& keys);
+    bool empty() const { return slots.empty(); }
+    const std::vector<Candidate>* find(std::string_view token) const {
+      if (slots.empty()) return nullptr;
+      const uint64_t h = detail::hash_bytes(token);
+      for (size_t k = h & mask;; k = (k + 1) & mask) {
+        const Slot& s = slots[k];
+        if (!s.key) return nullptr;
+        if (s.hash == h && *s.key == token) return s.candidates;
+      }
+    }
+  };
+
+  struct LangIndex {
+    std::unordered_map<std::string, std::vector<Candidate>, StringHash, std::equal_to<>> by_key;
+    std::vector<unsigned> regex_first;   // entries whose first word is a regular expression
+    Trie all;  // every key with all its candidates: what explain() walks
+    // Matching splits each key's candidates: those that need the whole token go to `whole`, those that
+    // read past the key (prefixes, inflected words) to the `partial` trie.
+    std::unordered_map<std::string_view, std::vector<Candidate>> whole_lists, partial_lists;
+    WholeKeys whole;
+    Trie partial;
+    void build(const Lexicon::Impl& lexicon);
+  };
+
+  // Does a candidate match only a token that is its key, nothing more?
+  bool needs_whole_token(const Candidate& c) const {
+    return c.kind == PatternKind::kExact || (c.kind == PatternKind::kWord && entries[c.entry].lang == Lang::kUnknown);
+  }
 
   std::vector<Entry> entries;
   std::vector<std::unique_ptr<RE2>> regexes;
@@ -102,22 +162,6 @@ struct Lexicon::Impl {
     return {&index[static_cast<size_t>(lang)], lang == Lang::kUnknown ? nullptr : &index[0]};
   }
 
-  // Calls fn(key, rest, candidate) for every index key that starts `token` at a code point boundary.
-  template <typename Fn>
-  void for_each_candidate(const LangIndex& idx, std::string_view token, Fn&& fn) const {
-    if (idx.nodes.empty()) return;
-    uint32_t node = 0;
-    for (size_t i = 0; i < token.size(); ++i) {
-      node = idx.child(node, static_cast<unsigned char>(token[i]));
-      if (node == 0) return;
-      const LangIndex::Node& n = idx.nodes[node];
-      if (!n.terminal) continue;
-      size_t len = i + 1;
-      if (len < token.size() && (static_cast<unsigned char>(token[len]) & 0xC0) == 0x80) continue;
-      const LangIndex::Terminal& t = idx.terminals[n.terminal - 1];
-      for (const Candidate& c : *t.candidates) fn(std::string_view(*t.key), token.substr(len), c);
-    }
-  }
   bool word_matches(unsigned entry, unsigned word, std::string_view token, bool* negative) const;
 };
 
