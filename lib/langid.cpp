@@ -19,6 +19,10 @@
 #include <emmintrin.h>
 #endif
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace tamga {
 
 namespace {
@@ -254,6 +258,29 @@ struct RawCounts {
   }
 };
 
+// The end of a run of plain ASCII letters (a-z, A-Z but q and w) starting at or before `i`: sixteen
+// bytes at a time where SSE2 is there.
+size_t plain_letters_end(std::string_view text, size_t i, size_t limit) {
+#if defined(__SSE2__)
+  const __m128i case_bit = _mm_set1_epi8(0x20);
+  const __m128i a = _mm_set1_epi8('a'), q = _mm_set1_epi8('q'), w = _mm_set1_epi8('w');
+  const __m128i last = _mm_set1_epi8('z' - 'a');
+  while (i + 16 <= limit) {
+    __m128i lower = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i)), case_bit);
+    // A letter: lower - 'a' in 0..25 (unsigned); bytes past 0x7F land above it.
+    __m128i offset = _mm_sub_epi8(lower, a);
+    __m128i letter = _mm_cmpeq_epi8(_mm_min_epu8(offset, last), offset);
+    __m128i qw = _mm_or_si128(_mm_cmpeq_epi8(lower, q), _mm_cmpeq_epi8(lower, w));
+    auto plain = static_cast<unsigned>(_mm_movemask_epi8(_mm_andnot_si128(qw, letter)));
+    if (plain != 0xFFFF) return i + static_cast<size_t>(__builtin_ctz(~plain));
+    i += 16;
+  }
+#endif
+  const CharTable& table = char_table();
+  while (i < limit && table.plain_ascii_letter[static_cast<unsigned char>(text[i])]) ++i;
+  return i;
+}
+
 class EvidenceCounter {
  public:
   explicit EvidenceCounter(bool vote)
@@ -273,8 +300,7 @@ class EvidenceCounter {
         // Most characters are runs of plain ASCII letters: counted and added to the word, nothing else.
         if (table.plain_ascii_letter[byte]) {
           const size_t run_start = i;
-          while (++i < limit && table.plain_ascii_letter[static_cast<unsigned char>(text[i])]) {
-          }
+          i = plain_letters_end(text, i + 1, limit);
           const size_t run = i - run_start;
           line_.kinds[CharInfo::kLatin] += run;
           if (vote_) {
@@ -376,7 +402,10 @@ class EvidenceCounter {
         }
       }
       int by_words = top > second ? best : -1;
-      Lang rule = letter_rule(line, majority_script(line), letters);
+      // The letter rule needs a distinctive letter (or an Uzbek apostrophe): most lines have none.
+      bool distinctive = line_.uzbek_apostrophes > 0;
+      for (size_t k = CharInfo::kSchwa; k < CharInfo::kApostrophe && !distinctive; ++k) distinctive = line_.features[k] > 0;
+      Lang rule = distinctive ? letter_rule(line, majority_script(line), letters) : Lang::kUnknown;
       int by_letters = rule == Lang::kUnknown ? -1 : static_cast<int>(rule);
       int line_lang = by_letters < 0 ? by_words : (by_words < 0 || by_words == by_letters) ? by_letters : -1;
       if (line_lang >= 0) e.voted[static_cast<size_t>(line_lang)] += letters;

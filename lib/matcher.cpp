@@ -174,7 +174,12 @@ void Lexicon::find_matches(const TokenList& tokens, Lang lang, std::vector<Match
     for (size_t k = 1; k < count; ++k) {
       const Token& t = tokens.tokens[first + k];
       if (t.sentence != sentence) return;
-      if (!impl.word_matches(entry, static_cast<unsigned>(k), tokens.norm(t), &negative)) return;
+      const PatternWord& w = e.words[k];
+      std::string_view token = tokens.norm(t);
+      // An exact word (most phrase words of a plain list) is a comparison; the rest go through word_matches.
+      if (w.kind == PatternKind::kExact ? token != w.text
+                                        : !impl.word_matches(entry, static_cast<unsigned>(k), token, &negative))
+        return;
     }
     out.push_back({entry, static_cast<unsigned>(first), static_cast<unsigned>(first + count - 1), negative});
   };

@@ -203,22 +203,22 @@ void apply_script_rules(Lang lang, std::string_view token, std::string& out) {
     out.append(token);
     return;
   }
-  // Reused per thread: no allocation per token once the buffers have grown.
-  thread_local std::u32string a, b;
-  a.clear();
+  // Most tokens of a text already in the key's script have no letter any rule rewrites: looked for on
+  // the way, and the token is decoded for the rules only when there is one.
   bool any_rule = false;
-  for (size_t i = 0; i < token.size();) {
+  for (size_t i = 0; i < token.size() && !any_rule;) {
     char32_t c = next_code_point(token, i);
-    a.push_back(c);
-    if (!any_rule)
-      for (const Table& t : r->tables)
-        if (t.candidates(c)) { any_rule = true; break; }
+    for (const Table& t : r->tables)
+      if (t.candidates(c)) { any_rule = true; break; }
   }
-  // Most tokens of a text already in the key's script have no letter any rule rewrites.
   if (!any_rule) {
     out.append(token);
     return;
   }
+  // Reused per thread: no allocation per token once the buffers have grown.
+  thread_local std::u32string a, b;
+  a.clear();
+  for (size_t i = 0; i < token.size();) a.push_back(next_code_point(token, i));
   for (const Table& t : r->tables) {
     apply_table(t, a, b);
     std::swap(a, b);

@@ -133,7 +133,7 @@ void Tokenizer::append(std::string_view full, size_t begin, size_t end_offset, L
         previous_end = seg.end;
         continue;
       }
-      if (gap_ends_sentence(gap)) ++sentence;
+      if (gap.size() >= 2 && gap_ends_sentence(gap)) ++sentence;  // most gaps are one space: no call
     }
     Token t;
     t.start = seg.start;

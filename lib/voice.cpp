@@ -156,11 +156,25 @@ void mark_reported(std::string_view text, const TokenList& tokens, Lang doc_lang
 
 void mark_quoted_tokens(std::string_view text, const TokenList& tokens, Lang lang, std::vector<unsigned char>& quoted,
                         const std::vector<unsigned char>* wanted_sentences) {
-  quoted.assign(tokens.tokens.size(), 0);
-  auto ranges = quoted_ranges(text);
+  const auto& ts = tokens.tokens;
+  quoted.assign(ts.size(), 0);
+  // Quotation marks pair from left to right: only the text up to the last wanted sentence matters. The
+  // scan stops at the end of that sentence's last line (a mark's meaning depends on the character after
+  // it, never further).
+  size_t count = ts.size();
+  auto wanted = [&](unsigned sentence) { return sentence < wanted_sentences->size() && (*wanted_sentences)[sentence]; };
+  if (wanted_sentences)
+    while (count > 0 && !wanted(ts[count - 1].sentence)) --count;
+  if (count == 0) return;
+  size_t limit = text.size();
+  if (wanted_sentences) {
+    size_t line_end = text.find('\n', ts[count - 1].end);
+    if (line_end != std::string_view::npos) limit = line_end + 1;
+  }
+  auto ranges = quoted_ranges(text.substr(0, limit));
   size_t r = 0;
-  for (size_t i = 0; i < tokens.tokens.size(); ++i) {
-    unsigned start = tokens.tokens[i].start;
+  for (size_t i = 0; i < count; ++i) {
+    unsigned start = ts[i].start;
     while (r < ranges.size() && ranges[r].second <= start) ++r;
     if (r < ranges.size() && ranges[r].first <= start && start < ranges[r].second) quoted[i] = 1;
   }
