@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
 #include <optional>
 #include <string>
@@ -95,14 +96,14 @@ class FunctionWords {
     }
   }
   size_t longest() const { return longest_; }
-  // The language index the word is a function word of, or -1.
+  // The language index the word is a function word of, or -1. `word` has 16 readable bytes.
   int find(const char* word, size_t length) const {
     // Most words are longer than any function word starting with their letter: no hashing for them.
     if (length > longest_ || !((lengths_by_first_[static_cast<unsigned char>(word[0])] >> length) & 1u)) return -1;
     for (size_t h = hash({word, length}) & mask_;; h = (h + 1) & mask_) {
       const Slot& s = slots_[h];
       if (!s.length) return -1;
-      if (s.length == length && std::memcmp(s.text, word, length) == 0) return s.lang;
+      if (s.length == length && same_text(s.text, word, length)) return s.lang;
     }
   }
 
@@ -113,6 +114,22 @@ class FunctionWords {
     char text[kMaxFunctionWord];
   };
   static size_t hash(std::string_view w) { return static_cast<size_t>(detail::hash_bytes(w)); }
+  // Equal first `n` bytes, both sides having 16 readable bytes: two 8-byte comparisons instead of a call.
+  static bool same_text(const char* a, const char* b, size_t n) {
+    if constexpr (std::endian::native == std::endian::little) {
+      auto chunk = [](const char* p) {
+        uint64_t v;
+        std::memcpy(&v, p, sizeof v);
+        return v;
+      };
+      auto low_bytes = [](size_t k) { return k >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * k)) - 1; };
+      if (n <= 16) {
+        if ((chunk(a) ^ chunk(b)) & low_bytes(n)) return false;
+        return n <= 8 || !((chunk(a + 8) ^ chunk(b + 8)) & low_bytes(n - 8));
+      }
+    }
+    return std::memcmp(a, b, n) == 0;
+  }
   std::vector<Slot> slots_;
   size_t mask_ = 0;
   size_t longest_ = 0;

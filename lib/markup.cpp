@@ -313,12 +313,18 @@ std::string prose_view(std::string_view text, DocumentFormat format) {
 std::vector<SuppressionRange> find_suppressions(std::string_view text, DocumentFormat format) {
   std::vector<SuppressionRange> out;
   std::vector<std::pair<size_t, SuppressionRange>> open;  // disable blocks waiting for enable
-  // memmem: a plain find stops at every 't' of the prose.
+  // The marker's hyphen is rare in prose, its 't' is not: memchr finds each hyphen, then the five bytes
+  // before it are compared.
   static constexpr std::string_view kMarker = "tamga-";
+  constexpr size_t kHyphen = kMarker.size() - 1;
   auto find_marker = [&](size_t from) -> size_t {
-    if (from >= text.size()) return std::string_view::npos;  // (memmem must not get a null haystack)
-    const void* hit = memmem(text.data() + from, text.size() - from, kMarker.data(), kMarker.size());
-    return hit ? static_cast<size_t>(static_cast<const char*>(hit) - text.data()) : std::string_view::npos;
+    for (size_t i = from + kHyphen; i < text.size(); ++i) {
+      const void* hyphen = std::memchr(text.data() + i, '-', text.size() - i);
+      if (!hyphen) break;
+      i = static_cast<size_t>(static_cast<const char*>(hyphen) - text.data());
+      if (text.compare(i - kHyphen, kHyphen, kMarker.substr(0, kHyphen)) == 0) return i - kHyphen;
+    }
+    return std::string_view::npos;
   };
   size_t pos = 0;
   while ((pos = find_marker(pos)) != std::string_view::npos) {

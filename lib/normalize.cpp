@@ -112,7 +112,7 @@ namespace {
 // U+0530, apostrophes unified) by table. Writes at most twice the token (I to ı; a folded letter
 // below U+0530 is at most two bytes, or three from two) to `w`; returns the byte count, or npos when the token needs the
 // general path (NFC, ignorables, mixed scripts, other blocks).
-size_t fold_fast(std::string_view token, Lang lang, const icu::Normalizer2* nfc, char* const base) {
+[[gnu::always_inline]] inline size_t fold_fast(std::string_view token, Lang lang, const icu::Normalizer2* nfc, char* const base) {
   const bool turkic = uses_turkic_casing(lang);
   char* w = base;
   size_t pos = 0;
