@@ -38,12 +38,17 @@ void Lexicon::Impl::compile(std::vector<Entry> all, std::vector<std::unique_ptr<
     }
     LangIndex& idx = index[static_cast<size_t>(entry.lang)];
     const PatternWord& first = entry.words.front();
+    const uint64_t next_word_hash = entry.words.size() > 1 && entry.words[1].kind == PatternKind::kExact
+                                        ? detail::hash_bytes(entry.words[1].text) | 1  // never 0
+                                        : 0;
     switch (first.kind) {
       case PatternKind::kRegex: idx.regex_first.push_back(e); break;
       case PatternKind::kExact:
-      case PatternKind::kPrefix: idx.by_key[first.text].push_back({e, first.kind, detail::StemCondition::kNone}); break;
+      case PatternKind::kPrefix:
+        idx.by_key[first.text].push_back({e, first.kind, detail::StemCondition::kNone, next_word_hash});
+        break;
       case PatternKind::kWord:
-        for (const auto& v : per_word[0]) idx.by_key[v.key].push_back({e, PatternKind::kWord, v.condition});
+        for (const auto& v : per_word[0]) idx.by_key[v.key].push_back({e, PatternKind::kWord, v.condition, next_word_hash});
         break;
     }
   }
@@ -202,11 +207,24 @@ void Lexicon::find_matches(const TokenList& tokens, Lang lang, std::vector<Match
     }
     if (active_count == 0) continue;
     std::string_view token(tokens.normalized.data() + current.norm_start, current.norm_end - current.norm_start);
+    // The next token's hash, computed the first time a phrase candidate asks for it.
+    uint64_t next_hash = 0;
+    bool hashed_next = false;
+    auto next_word_may_match = [&](const Impl::Candidate& c) {
+      if (!c.next_word_hash) return true;
+      if (!hashed_next) {
+        hashed_next = true;
+        next_hash = i + 1 < n ? detail::hash_bytes(tokens.norm(tokens.tokens[i + 1])) | 1 : 0;
+      }
+      return c.next_word_hash == next_hash;
+    };
     for (size_t a = 0; a < active_count; ++a) {
       const Impl::LangIndex* idx = active[a];
       if (const auto* whole = idx->whole.find(token))
-        for (const Impl::Candidate& c : *whole) extend(c.entry, i, false);
+        for (const Impl::Candidate& c : *whole)
+          if (next_word_may_match(c)) extend(c.entry, i, false);
       idx->partial.for_each_prefix(token, [&](std::string_view key, std::string_view rest, const Impl::Candidate& c) {
+        if (!next_word_may_match(c)) return;
         bool negative = false;
         bool ok = false;
         const Entry& e = impl.entries[c.entry];

@@ -31,6 +31,9 @@ struct Lexicon::Impl {
     unsigned entry;
     PatternKind kind;
     detail::StemCondition condition;
+    // hash_bytes of the entry's second word when that word is an exact form, else 0: a phrase whose
+    // second word is not the next token is passed over without reading its entry.
+    uint64_t next_word_hash = 0;
   };
   using KeyList = std::pair<const std::string*, const std::vector<Candidate>*>;
 
