@@ -419,10 +419,7 @@ class EvidenceCounter {
         }
       }
       int by_words = top > second ? best : -1;
-      // The letter rule needs a distinctive letter (or an Uzbek apostrophe): most lines have none.
-      bool distinctive = line_.uzbek_apostrophes > 0;
-      for (size_t k = CharInfo::kSchwa; k < CharInfo::kApostrophe && !distinctive; ++k) distinctive = line_.features[k] > 0;
-      Lang rule = distinctive ? letter_rule(line, majority_script(line), letters) : Lang::kUnknown;
+      Lang rule = letter_rule(line, majority_script(line), letters);
       int by_letters = rule == Lang::kUnknown ? -1 : static_cast<int>(rule);
       int line_lang = by_letters < 0 ? by_words : (by_words < 0 || by_words == by_letters) ? by_letters : -1;
       if (line_lang >= 0) e.voted[static_cast<size_t>(line_lang)] += letters;
