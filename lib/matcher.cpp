@@ -102,14 +102,17 @@ void Lexicon::Impl::Trie::build(std::vector<KeyList> keys) {
 
 void Lexicon::Impl::WholeKeys::build(const std::vector<KeyList>& keys) {
   slots.clear();
+  present.clear();
   mask = 0;
   if (keys.empty()) return;
   size_t size = 16;
   while (size < 2 * keys.size()) size *= 2;
   slots.assign(size, Slot{});
   mask = size - 1;
+  present.assign((size_t{1} << 16) / 64, 0);
   for (const auto& [key, candidates] : keys) {
     const uint64_t h = detail::hash_bytes(*key);
+    present[present_bit(h) / 64] |= uint64_t{1} << (present_bit(h) % 64);
     size_t k = h & mask;
     while (slots[k].key) k = (k + 1) & mask;
     slots[k] = {h, key, candidates};
