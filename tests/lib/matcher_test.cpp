@@ -102,3 +102,20 @@ TEST_CASE("a regex word is tried only on tokens in its possible range, and repet
   CHECK(found("x xylophonesxylophonesxylophones wx") == "x|xylophonesxylophonesxylophones");
   CHECK(found("Solely entirely WHOLLY wholesome") == "Solely|entirely|WHOLLY");
 }
+
+TEST_CASE("a key with whole-token and partial candidates, and phrases sharing a first word, each match where they should") {
+  // "press" is an exact form, the first word of three phrases, and the start of a prefix entry: its
+  // candidates are split between the whole-token table and the trie, and the phrases with an exact second
+  // word are told apart by that word before their entries are read.
+  auto lex = lexicon_from(
+      "pattern\ttechnique\tgloss\n=press\tLoaded_Language\tx\n=press =freedom\tFlag-Waving\tx\n"
+      "=press =release\tDoubt\tx\n=press conference\tCausal_Oversimplification\tx\npress*\tSlogans\tx\n",
+      Lang::kEn);
+  auto doc = scan_text(
+      lex, "The press. Press freedom, a press release, pressure, the press conferences; press releases.", Lang::kEn);
+  CHECK(surfaces(doc, "Loaded_Language") == "press|press");
+  CHECK(surfaces(doc, "Flag-Waving") == "Press freedom");
+  CHECK(surfaces(doc, "Doubt") == "press release");                           // exact: not "releases"
+  CHECK(surfaces(doc, "Causal_Oversimplification") == "press conferences");  // a plain word inflects
+  CHECK(surfaces(doc, "Slogans") == "press|pressure|press");
+}
