@@ -12,17 +12,10 @@
 #include <string>
 #include <vector>
 
+#include "detail/byte_set.h"
 #include "detail/embedded_data.h"
 #include "detail/hash.h"
 #include "detail/utf8.h"
-
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 namespace tamga {
 
@@ -279,16 +272,10 @@ struct RawCounts {
 // bytes at a time where SSE2 is there.
 size_t plain_letters_end(std::string_view text, size_t i, size_t limit) {
 #if defined(__SSE2__)
-  const __m128i case_bit = _mm_set1_epi8(0x20);
-  const __m128i a = _mm_set1_epi8('a'), q = _mm_set1_epi8('q'), w = _mm_set1_epi8('w');
-  const __m128i last = _mm_set1_epi8('z' - 'a');
   while (i + 16 <= limit) {
-    __m128i lower = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i)), case_bit);
-    // A letter: lower - 'a' in 0..25 (unsigned); bytes past 0x7F land above it.
-    __m128i offset = _mm_sub_epi8(lower, a);
-    __m128i letter = _mm_cmpeq_epi8(_mm_min_epu8(offset, last), offset);
-    __m128i qw = _mm_or_si128(_mm_cmpeq_epi8(lower, q), _mm_cmpeq_epi8(lower, w));
-    auto plain = static_cast<unsigned>(_mm_movemask_epi8(_mm_andnot_si128(qw, letter)));
+    const char* p = text.data() + i;
+    const unsigned plain =
+        detail::ascii_letter_mask(p) & ~(detail::caseless_letter_mask(p, 'q') | detail::caseless_letter_mask(p, 'w'));
     if (plain != 0xFFFF) return i + static_cast<size_t>(__builtin_ctz(~plain));
     i += 16;
   }

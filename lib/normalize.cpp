@@ -24,6 +24,14 @@ struct Normalizer::Impl {
   std::string folded;
   Lang rules_lang = Lang::kUnknown;  // the language lang_has_rules was looked up for
   bool lang_has_rules = detail::has_script_rules(Lang::kUnknown);
+  // Tokens come in runs of one language: whether it has script rules is looked up once per run.
+  bool has_rules(Lang lang) {
+    if (lang != rules_lang) {
+      rules_lang = lang;
+      lang_has_rules = detail::has_script_rules(lang);
+    }
+    return lang_has_rules;
+  }
 };
 
 Normalizer::Normalizer() : impl_(new Impl) {
@@ -54,22 +62,23 @@ char32_t fold_code_point(char32_t c, bool turkic) {
 struct FoldTables {
   static constexpr char32_t kSize = 0x530;
   enum Kind : unsigned char { kPlain, kLatin, kCyrillic, kApostrophe, kSpecial };
-  std::array<std::array<char32_t, kSize>, 3> folded;  // default, Turkic, Turkish (also drops circumflexes)
-  // The same folds as UTF-8, ready to store (length in utf8_length): one or two bytes, three for the two
-  // letters that fold out of the block (Ⱥ Ⱦ to ⱥ ⱦ), never more than twice their own two bytes.
+  // Each fold, per mode (default, Turkic, Turkish, which also drops circumflexes), as UTF-8 ready to
+  // store (length in utf8_length): one or two bytes, three for the two letters that fold out of the
+  // block (Ⱥ Ⱦ to ⱥ ⱦ), never more than twice their own two bytes.
   std::array<std::array<char[3], kSize>, 3> utf8;
   std::array<std::array<unsigned char, kSize>, 3> utf8_length;
   std::array<Kind, kSize> kind;
 
   explicit FoldTables(const icu::Normalizer2* nfc) {
     for (char32_t c = 0; c < kSize; ++c) {
-      folded[0][c] = fold_code_point(c, false);
-      folded[1][c] = fold_code_point(c, true);
-      char32_t t = folded[1][c];
-      folded[2][c] = t == U'â' ? U'a' : t == U'î' ? U'i' : t == U'û' ? U'u' : t;
+      std::array<char32_t, 3> folded;
+      folded[0] = fold_code_point(c, false);
+      folded[1] = fold_code_point(c, true);
+      char32_t t = folded[1];
+      folded[2] = t == U'â' ? U'a' : t == U'î' ? U'i' : t == U'û' ? U'u' : t;
       for (size_t mode = 0; mode < 3; ++mode) {
         char bytes[4] = {};
-        utf8_length[mode][c] = static_cast<unsigned char>(detail::encode_utf8(folded[mode][c], bytes));
+        utf8_length[mode][c] = static_cast<unsigned char>(detail::encode_utf8(folded[mode], bytes));
         for (size_t k = 0; k < 3; ++k) utf8[mode][c][k] = bytes[k];
       }
       // Latin and Cyrillic as detail::map_look_alikes counts them: a token with both takes the general path.
@@ -93,12 +102,7 @@ const FoldTables& fold_tables(const icu::Normalizer2* nfc) {
 }  // namespace
 
 bool Normalizer::fold_token(std::string_view token, Lang lang, std::string& out) {
-  // Tokens come in runs of one language: whether it has script rules is looked up once per run.
-  if (lang != impl_->rules_lang) {
-    impl_->rules_lang = lang;
-    impl_->lang_has_rules = detail::has_script_rules(lang);
-  }
-  if (!impl_->lang_has_rules) return fold_case(token, lang, out);
+  if (!impl_->has_rules(lang)) return fold_case(token, lang, out);
   auto& folded = impl_->folded;
   folded.clear();
   bool mixed = fold_case(token, lang, folded);
@@ -109,10 +113,11 @@ bool Normalizer::fold_token(std::string_view token, Lang lang, std::string& out)
 namespace {
 
 // The fast paths of case folding: ASCII by table, then Latin and Cyrillic tokens in one script (below
-// U+0530, apostrophes unified) by table. Writes at most twice the token (I to ı; a folded letter
-// below U+0530 is at most two bytes, or three from two) to `w`; returns the byte count, or npos when the token needs the
-// general path (NFC, ignorables, mixed scripts, other blocks).
-[[gnu::always_inline]] inline size_t fold_fast(std::string_view token, Lang lang, const icu::Normalizer2* nfc, char* const base) {
+// U+0530, apostrophes unified) by table. Writes at most twice the token to `base` (I to ı; a folded
+// letter below U+0530 is at most two bytes, or three from two); returns the byte count, or npos when
+// the token needs the general path (NFC, ignorables, mixed scripts, other blocks).
+[[gnu::always_inline]] inline size_t fold_fast(std::string_view token, Lang lang, const icu::Normalizer2* nfc,
+                                               char* const base) {
   const bool turkic = uses_turkic_casing(lang);
   char* w = base;
   size_t pos = 0;
@@ -185,11 +190,7 @@ namespace {
 }  // namespace
 
 size_t Normalizer::fold_token_into(std::string_view token, Lang lang, char* out) {
-  if (lang != impl_->rules_lang) {
-    impl_->rules_lang = lang;
-    impl_->lang_has_rules = detail::has_script_rules(lang);
-  }
-  if (impl_->lang_has_rules) return std::string_view::npos;
+  if (impl_->has_rules(lang)) return std::string_view::npos;
   return fold_fast(token, lang, impl_->nfc, out);
 }
 

@@ -38,7 +38,6 @@ namespace {
 // Does the gap between two tokens end a sentence? Terminal punctuation followed by whitespace, or a blank
 // line. ("U.S" keeps its inner dot inside the token, so it does not count.)
 bool gap_ends_sentence(std::string_view gap) {
-  if (gap.size() < 2) return false;  // most gaps: one space (an end needs two characters)
   size_t newlines = 0;
   bool terminal = false;
   bool space_after_terminal = false;
@@ -133,7 +132,7 @@ void Tokenizer::append(std::string_view full, size_t begin, size_t end_offset, L
         previous_end = seg.end;
         continue;
       }
-      if (gap.size() >= 2 && gap_ends_sentence(gap)) ++sentence;  // most gaps are one space: no call
+      if (gap.size() >= 2 && gap_ends_sentence(gap)) ++sentence;  // an end needs two characters
     }
     Token t;
     t.start = seg.start;

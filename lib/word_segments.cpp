@@ -7,11 +7,9 @@
 #include <array>
 #include <cstdint>
 
+#include "detail/byte_set.h"
 #include "detail/utf8.h"
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 namespace tamga::detail {
 namespace {
@@ -149,11 +147,7 @@ bool fast_word_segments(std::string_view text, size_t begin, size_t end, std::ve
 #if defined(__SSE2__)
             // ASCII letters sixteen at a time: the run's end is found without a branch per byte.
             if (run + 16 <= end) {
-              const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(view.data() + run));
-              const __m128i offset = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
-              const __m128i letter = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(offset, _mm_set1_epi8(25)), offset),
-                                                  _mm_cmpeq_epi8(v, _mm_set1_epi8('@')));  // ICU: @ is a letter
-              const auto mask = static_cast<unsigned>(_mm_movemask_epi8(letter));
+              const unsigned mask = ascii_letter_mask(view.data() + run, '@');  // ICU: @ is a letter
               const unsigned letters = mask == 0xFFFF ? 16 : static_cast<unsigned>(__builtin_ctz(~mask));
               run += letters;
               if (letters == 16) continue;

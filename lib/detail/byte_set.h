@@ -52,4 +52,22 @@ class ByteSet {
   unsigned char below_;
 };
 
+#if defined(__SSE2__)
+// Bit k set when byte k of the sixteen at `p` is an ASCII letter (a-z, A-Z), and, with `extra` not 0,
+// when it is that byte. Bytes past 0x7F are never letters.
+inline unsigned ascii_letter_mask(const char* p, char extra = 0) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  // A letter: (byte | 0x20) - 'a' in 0..25, compared unsigned.
+  const __m128i offset = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+  __m128i letter = _mm_cmpeq_epi8(_mm_min_epu8(offset, _mm_set1_epi8(25)), offset);
+  if (extra) letter = _mm_or_si128(letter, _mm_cmpeq_epi8(v, _mm_set1_epi8(extra)));
+  return static_cast<unsigned>(_mm_movemask_epi8(letter));
+}
+// Bit k set when byte k of the sixteen at `p` is the ASCII letter `lower` in either case.
+inline unsigned caseless_letter_mask(const char* p, char lower) {
+  const __m128i v = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), _mm_set1_epi8(0x20));
+  return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(lower))));
+}
+#endif
+
 }  // namespace tamga::detail

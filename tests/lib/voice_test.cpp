@@ -86,3 +86,11 @@ TEST_CASE("quotation marks are found at every position of a long text, across th
     }
   }
 }
+
+TEST_CASE("a quotation still open at the last hit is quoted though it closes lines later, and marks after it change nothing") {
+  // Quotation marks are read only up to the line of the last sentence with a hit: what comes after must
+  // not change the voices before it.
+  auto lex = lexicon_from(kEnglish, Lang::kEn);
+  CHECK(voices(scan_text(lex, "Thugs. “They called us thugs.\nAnd worse.\nIn every paper,” she said.", Lang::kEn)) == "aq");
+  CHECK(voices(scan_text(lex, "Thugs. They called us thugs.\nLater: “nothing” and a stray “ mark.", Lang::kEn)) == "aa");
+}
