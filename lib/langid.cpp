@@ -208,16 +208,20 @@ CharInfo describe(char32_t ch) {
   return info;
 }
 
-// describe() of the Latin and Cyrillic blocks, computed once.
+// describe() of the Latin and Cyrillic blocks, and of General Punctuation (curly quotes and apostrophes,
+// dashes), computed once.
 struct CharTable {
   static constexpr char32_t kSize = 0x530;
+  static constexpr char32_t kPunctuationFirst = 0x2000, kPunctuationEnd = 0x2070;
   std::array<CharInfo, kSize> chars;
+  std::array<CharInfo, kPunctuationEnd - kPunctuationFirst> punctuation;
   std::array<bool, 256> plain_ascii_letter{};  // an ASCII letter with no feature (all but q and w)
   // ASCII spaces and punctuation that only end a word: nothing of them is counted (not line ends, not
   // apostrophes).
   std::array<bool, 256> ascii_separator{};
   CharTable() {
     for (char32_t c = 0; c < kSize; ++c) chars[c] = describe(c);
+    for (char32_t c = kPunctuationFirst; c < kPunctuationEnd; ++c) punctuation[c - kPunctuationFirst] = describe(c);
     for (char32_t c = 0; c < 0x80; ++c) {
       plain_ascii_letter[c] = chars[c].kind == CharInfo::kLatin && chars[c].feature == CharInfo::kNone;
       ascii_separator[c] = chars[c].kind == CharInfo::kNotLetter && chars[c].feature == CharInfo::kNone && c != U'\n';
@@ -230,43 +234,64 @@ const CharTable& char_table() {
   return table;
 }
 
+// The CharInfo of `ch`: from the tables, or described into `slow`.
+const CharInfo& char_info(const CharTable& table, char32_t ch, CharInfo& slow) {
+  if (ch < CharTable::kSize) return table.chars[ch];
+  if (ch >= CharTable::kPunctuationFirst && ch < CharTable::kPunctuationEnd)
+    return table.punctuation[ch - CharTable::kPunctuationFirst];
+  slow = describe(ch);
+  return slow;
+}
+
 // Characters counted by kind and feature, with no branching while counting; the LetterCounts the rules
-// read are derived from them once per line.
+// read are derived from them once per line. One flat array, so that adding a line to the whole and
+// starting the next are a few vector operations.
 struct RawCounts {
-  // 32 bits: at most 64 KiB of a text is counted.
-  std::array<uint32_t, CharInfo::kUncountedLetter + 1> kinds{};
-  std::array<uint32_t, CharInfo::kApostrophe + 1> features{};
-  uint32_t uzbek_apostrophes = 0;  // an apostrophe after o or g (oʻ, gʻ)
+  static constexpr size_t kFeatures = CharInfo::kUncountedLetter + 1;  // where the features start
+  static constexpr size_t kUzbek = kFeatures + CharInfo::kApostrophe + 1;
+  // 32 bits: at most 64 KiB of a text is counted. Kinds, features, then apostrophes after o or g (oʻ, gʻ).
+  std::array<uint32_t, 24> n{};
+
+  uint32_t& kind(CharInfo::Kind k) { return n[k]; }
+  uint32_t& feature(CharInfo::Feature f) { return n[kFeatures + f]; }
+  uint32_t& uzbek_apostrophes() { return n[kUzbek]; }
+  uint32_t kind(CharInfo::Kind k) const { return n[k]; }
+  uint32_t feature(CharInfo::Feature f) const { return n[kFeatures + f]; }
 
   void add(const RawCounts& other) {
-    for (size_t k = 0; k < kinds.size(); ++k) kinds[k] += other.kinds[k];
-    for (size_t k = 0; k < features.size(); ++k) features[k] += other.features[k];
-    uzbek_apostrophes += other.uzbek_apostrophes;
+    for (size_t k = 0; k < n.size(); ++k) n[k] += other.n[k];
+  }
+  // Whether any letter or apostrophe the letter rule reads was counted: without one it finds nothing.
+  bool any_distinctive() const {
+    uint32_t any = n[kUzbek];
+    for (size_t f = CharInfo::kSchwa; f <= CharInfo::kW; ++f) any |= n[kFeatures + f];
+    return any != 0;
   }
   LetterCounts letters() const {
     LetterCounts c;
-    c.latin = kinds[CharInfo::kLatin];
-    c.cyrillic = kinds[CharInfo::kCyrillic];
-    c.other = kinds[CharInfo::kOtherScript];
-    c.schwa = features[CharInfo::kSchwa];
-    c.turkmen = features[CharInfo::kTurkmen];
-    c.a_umlaut = features[CharInfo::kAUmlaut];
-    c.turkic_latin = features[CharInfo::kAUmlaut] + features[CharInfo::kTurkicLatin] + features[CharInfo::kTurkish];
-    c.kazakh_cyr = features[CharInfo::kKazakhCyr];
-    c.schwa_cyr = features[CharInfo::kSchwaCyr];
-    c.azerbaijani_cyr = features[CharInfo::kAzerbaijaniCyr];
-    c.turkmen_cyr = features[CharInfo::kTurkmenCyr];
-    c.kazakh_uzbek = features[CharInfo::kKazakhUzbek];
-    c.kyrgyz_kazakh = features[CharInfo::kKyrgyzKazakh];
-    c.uzbek_cyr = features[CharInfo::kUzbekCyr];
-    c.turkish = features[CharInfo::kTurkish];
-    c.kazakh_latin = features[CharInfo::kKazakhLatin];
-    c.q = features[CharInfo::kQ];
-    c.w = features[CharInfo::kW];
-    c.uzbek_lat = uzbek_apostrophes;
+    c.latin = kind(CharInfo::kLatin);
+    c.cyrillic = kind(CharInfo::kCyrillic);
+    c.other = kind(CharInfo::kOtherScript);
+    c.schwa = feature(CharInfo::kSchwa);
+    c.turkmen = feature(CharInfo::kTurkmen);
+    c.a_umlaut = feature(CharInfo::kAUmlaut);
+    c.turkic_latin = feature(CharInfo::kAUmlaut) + feature(CharInfo::kTurkicLatin) + feature(CharInfo::kTurkish);
+    c.kazakh_cyr = feature(CharInfo::kKazakhCyr);
+    c.schwa_cyr = feature(CharInfo::kSchwaCyr);
+    c.azerbaijani_cyr = feature(CharInfo::kAzerbaijaniCyr);
+    c.turkmen_cyr = feature(CharInfo::kTurkmenCyr);
+    c.kazakh_uzbek = feature(CharInfo::kKazakhUzbek);
+    c.kyrgyz_kazakh = feature(CharInfo::kKyrgyzKazakh);
+    c.uzbek_cyr = feature(CharInfo::kUzbekCyr);
+    c.turkish = feature(CharInfo::kTurkish);
+    c.kazakh_latin = feature(CharInfo::kKazakhLatin);
+    c.q = feature(CharInfo::kQ);
+    c.w = feature(CharInfo::kW);
+    c.uzbek_lat = n[kUzbek];
     return c;
   }
 };
+static_assert(RawCounts::kUzbek < std::tuple_size_v<decltype(RawCounts::n)>);
 
 // The end of a run of plain ASCII letters (a-z, A-Z but q and w) starting at or before `i`: sixteen
 // bytes at a time where SSE2 is there.
@@ -306,7 +331,7 @@ class EvidenceCounter {
           const size_t run_start = i;
           i = plain_letters_end(text, i + 1, limit);
           const size_t run = i - run_start;
-          line_.kinds[CharInfo::kLatin] += run;
+          line_.kind(CharInfo::kLatin) += static_cast<uint32_t>(run);
           if (vote_) {
             if (word_length_ + run <= longest_) {
               // Lowercased 16 bytes at a time where the text has them (the bytes past the run are not
@@ -334,25 +359,20 @@ class EvidenceCounter {
         }
         ++i;
       } else {
-        char32_t ch;
         auto next = i + 1 < limit ? static_cast<unsigned char>(text[i + 1]) : 0;
+        char32_t ch;
         if (byte >= 0xC2 && byte < 0xE0 && (next & 0xC0) == 0x80) {  // two bytes: Latin, Cyrillic
           ch = (static_cast<char32_t>(byte & 0x1F) << 6) | (next & 0x3F);
           i += 2;
         } else {
           ch = detail::next_code_point(text, i);
         }
-        if (ch < CharTable::kSize) {
-          info = &table.chars[ch];
-        } else {
-          slow = describe(ch);
-          info = &slow;
-        }
+        info = &char_info(table, ch, slow);
       }
       // Counted by kind and feature without branching; turned into LetterCounts once per line.
-      ++line_.kinds[info->kind];
-      ++line_.features[info->feature];
-      if (info->feature == CharInfo::kApostrophe && (previous == U'o' || previous == U'g')) ++line_.uzbek_apostrophes;
+      ++line_.kind(info->kind);
+      ++line_.feature(info->feature);
+      if (info->feature == CharInfo::kApostrophe && (previous == U'o' || previous == U'g')) ++line_.uzbek_apostrophes();
       if (vote_) {
         if (info->kind != CharInfo::kNotLetter) {
           add_to_word(*info);
@@ -385,35 +405,48 @@ class EvidenceCounter {
   void end_word() {
     if (word_length_ > 0 && word_length_ <= longest_) {
       int lang = words_->find(word_, word_length_);
-      if (lang >= 0) ++line_words_[static_cast<size_t>(lang)];
+      if (lang >= 0) {
+        ++line_words_[static_cast<size_t>(lang)];
+        ++line_word_total_;
+      }
     }
     word_length_ = 0;
   }
   // The line's language: its letters' rule and its function words, when they do not disagree.
   void end_line(Evidence& e) {
-    const LetterCounts line = line_.letters();
-    size_t letters = line.latin + line.cyrillic + line.other;
+    const size_t letters = size_t{line_.kind(CharInfo::kLatin)} + line_.kind(CharInfo::kCyrillic) + line_.kind(CharInfo::kOtherScript);
     if (letters > 0) {
-      int best = -1;
-      unsigned top = 0, second = 0;
-      for (size_t k = 1; k < line_words_.size(); ++k) {
-        if (line_words_[k] > top) {
-          second = top;
-          top = line_words_[k];
-          best = static_cast<int>(k);
-        } else if (line_words_[k] > second) {
-          second = line_words_[k];
+      // Most lines of short text have no function word, or no distinctive letter: that side is skipped.
+      int by_words = -1;
+      if (line_word_total_ > 0) {
+        int best = -1;
+        unsigned top = 0, second = 0;
+        for (size_t k = 1; k < line_words_.size(); ++k) {
+          if (line_words_[k] > top) {
+            second = top;
+            top = line_words_[k];
+            best = static_cast<int>(k);
+          } else if (line_words_[k] > second) {
+            second = line_words_[k];
+          }
         }
+        by_words = top > second ? best : -1;
       }
-      int by_words = top > second ? best : -1;
-      Lang rule = letter_rule(line, majority_script(line), letters);
-      int by_letters = rule == Lang::kUnknown ? -1 : static_cast<int>(rule);
+      int by_letters = -1;
+      if (line_.any_distinctive()) {
+        const LetterCounts line = line_.letters();
+        Lang rule = letter_rule(line, majority_script(line), letters);
+        by_letters = rule == Lang::kUnknown ? -1 : static_cast<int>(rule);
+      }
       int line_lang = by_letters < 0 ? by_words : (by_words < 0 || by_words == by_letters) ? by_letters : -1;
       if (line_lang >= 0) e.voted[static_cast<size_t>(line_lang)] += letters;
     }
     whole_.add(line_);
     line_ = RawCounts{};
-    line_words_.fill(0);
+    if (line_word_total_ > 0) {
+      line_words_.fill(0);
+      line_word_total_ = 0;
+    }
   }
 
   bool vote_;
@@ -421,6 +454,7 @@ class EvidenceCounter {
   RawCounts line_;   // the current line's characters
   RawCounts whole_;  // the lines before it
   std::array<unsigned, kLangCount + 1> line_words_{};
+  unsigned line_word_total_ = 0;  // the sum of line_words_
   // No word longer than the longest function word is kept (kMaxFunctionWord + 1 marks one); the
   // slack takes a 16-byte store at any length up to it.
   size_t longest_ = 0;

@@ -29,7 +29,10 @@ std::vector<std::pair<unsigned, unsigned>> quoted_ranges(std::string_view text) 
   // Only a few bytes can open or close a quotation: '"', '\'', a line end, and the lead bytes of « » (C2)
   // and of the curly quotes (E2). Everything else is skipped without decoding; the character before a
   // quote mark is decoded backwards only where it matters.
+  // A line end matters only inside a quotation (a blank line closes it): outside one, line ends are not
+  // looked at, which spares a stop per line in text of short lines.
   static const ByteSet interesting({'"', '\'', '\n', 0xC2, 0xE2});
+  static const ByteSet opening({'"', '\'', 0xC2, 0xE2});
   auto previous_at = [&](size_t at) -> char32_t {
     if (at == 0) return 0;
     size_t k = at - 1;
@@ -37,7 +40,7 @@ std::vector<std::pair<unsigned, unsigned>> quoted_ranges(std::string_view text) 
     return next_code_point(text.substr(0, at), k);
   };
   for (size_t i = 0; i < text.size();) {
-    i = interesting.find(text, i);
+    i = (inside() ? interesting : opening).find(text, i);
     if (i >= text.size()) break;
     size_t at = i;
     char32_t c = next_code_point(text, i);

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <string>
 
@@ -112,4 +114,19 @@ TEST_CASE("a function word two languages share counts for neither") {
   CHECK(identify_language("Bu bir şey değil, biz bunu yıllardır söylüyoruz ve sonuna kadar söyleyeceğiz.").lang ==
         Lang::kTr);
   CHECK(identify_language("Bu bir şey deyil, biz bunu illərdir deyirik və sona qədər deyəcəyik.").lang == Lang::kAz);
+}
+
+TEST_CASE("lines with neither a function word nor a distinctive letter count in the letters but vote for nobody") {
+  // Confidence is 0.5 + 0.45 x the share of letters in lines voting for the winner: UI-style lines of
+  // plain words lower it by exactly their letters.
+  const std::string voting = "The minister said that the plan is ready and it will work for all of them.\n";
+  const std::string silent = "Settings Dialog Preferences Toolbar\n";
+  auto letters = [](const std::string& s) {
+    return static_cast<double>(std::count_if(s.begin(), s.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }));
+  };
+  auto g = identify_language(voting + silent);
+  CHECK(g.lang == Lang::kEn);
+  CHECK(g.confidence == doctest::Approx(0.5 + 0.45 * letters(voting) / (letters(voting) + letters(silent))));
+  // Alone, the silent line has no vote and too few letters: the vote does not decide it.
+  CHECK(identify_language(voting).confidence == doctest::Approx(0.95));
 }

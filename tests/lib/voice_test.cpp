@@ -94,3 +94,14 @@ TEST_CASE("a quotation still open at the last hit is quoted though it closes lin
   CHECK(voices(scan_text(lex, "Thugs. “They called us thugs.\nAnd worse.\nIn every paper,” she said.", Lang::kEn)) == "aq");
   CHECK(voices(scan_text(lex, "Thugs. They called us thugs.\nLater: “nothing” and a stray “ mark.", Lang::kEn)) == "aa");
 }
+
+TEST_CASE("line ends outside a quotation are passed over, and a blank line still closes an open one") {
+  // Outside a quotation line ends are not looked at; inside one, a blank line closes it where it starts.
+  const std::string text = "one\n\ntwo\n“open\nstill open\n \nafter\n\n«closed» x\n";
+  auto r = detail::quoted_ranges(text);
+  REQUIRE(r.size() == 2);
+  CHECK(r[0].first == text.find("“"));
+  CHECK(r[0].second == text.find("\n \n") + 2);
+  CHECK(r[1].first == text.find("«"));
+  CHECK(r[1].second == text.find("»") + 2);
+}
