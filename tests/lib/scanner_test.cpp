@@ -139,6 +139,26 @@ TEST_CASE("each paragraph of a mixed document is matched with its own language's
   CHECK(surfaces(doc) == "hoax|hain");
 }
 
+TEST_CASE("a blank line is found wherever it falls, across the sixteen bytes looked at together") {
+  // Paragraph languages are looked for only when the text has a blank line: "\n\n" or "\n\r\n" at any
+  // offset; a line of spaces or a lone CR does not count (as before).
+  auto lex = lexicon_from("pattern\ttechnique\tlang\tgloss\nhoax\tDoubt\ten\tx\n", Lang::kUnknown);
+  auto scanner = Scanner::create(lex, {});
+  const std::string english = "The ministers called the report a hoax and said that the journalists were lying.";
+  const std::string turkish = "Bakan, muhalefetin hain olduğunu ve gazetecilerin yalan söylediğini iddia etti.";
+  for (size_t pad = 0; pad <= 40; ++pad) {
+    for (std::string gap : {"\n\n", "\n\r\n", "\n \n", "\n\r\r\n"}) {
+      Document doc;
+      doc.text = std::string(pad, 'x') + " " + english + gap + turkish;
+      CAPTURE(pad);
+      CAPTURE(gap.size());
+      scanner.value()->scan(doc);
+      const bool blank = gap == "\n\n" || gap == "\n\r\n";
+      CHECK(doc.segments.size() == (blank ? 2u : 0u));
+    }
+  }
+}
+
 TEST_CASE("a word mixing Latin and Cyrillic look-alikes matches and is flagged") {
   auto lex = lexicon_from("pattern\ttechnique\tgloss\npropaganda\tLoaded_Language\tx\n", Lang::kEn);
   auto doc = scan_text(lex, "Pure pr\xD0\xBEp\xD0\xB0ganda.", Lang::kEn);  // Cyrillic о and а
