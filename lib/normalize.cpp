@@ -6,6 +6,11 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "detail/scripts.h"
 #include "detail/utf8.h"
@@ -15,30 +20,6 @@ namespace tamga {
 using detail::append_utf8;
 using detail::is_apostrophe;
 using detail::next_code_point;
-
-struct Normalizer::Impl {
-  const icu::Normalizer2* nfc = nullptr;
-  std::u32string cps;       // reused buffer
-  icu::UnicodeString utf16; // reused for the rare tokens that need NFC
-  icu::UnicodeString composed;
-  std::string folded;
-  Lang rules_lang = Lang::kUnknown;  // the language lang_has_rules was looked up for
-  bool lang_has_rules = detail::has_script_rules(Lang::kUnknown);
-  // Tokens come in runs of one language: whether it has script rules is looked up once per run.
-  bool has_rules(Lang lang) {
-    if (lang != rules_lang) {
-      rules_lang = lang;
-      lang_has_rules = detail::has_script_rules(lang);
-    }
-    return lang_has_rules;
-  }
-};
-
-Normalizer::Normalizer() : impl_(new Impl) {
-  UErrorCode err = U_ZERO_ERROR;
-  impl_->nfc = icu::Normalizer2::getNFCInstance(err);  // ICU data is linked in; this cannot fail in practice
-}
-Normalizer::~Normalizer() { delete impl_; }
 
 namespace {
 
@@ -68,6 +49,13 @@ struct FoldTables {
   std::array<std::array<char[3], kSize>, 3> utf8;
   std::array<std::array<unsigned char, kSize>, 3> utf8_length;
   std::array<Kind, kSize> kind;
+  // Per mode, for each two-byte code point whose fold is two bytes and needs nothing more (a Latin,
+  // Cyrillic or other plain letter): the fold's bytes (low 16 bits) and kPair* flags; else 0. Such a
+  // letter folds in place, so a run of them and ASCII folds sixteen bytes at a time.
+  static constexpr uint32_t kPairInPlace = 1u << 16, kPairLatin = 1u << 17, kPairCyrillic = 1u << 18;
+  // Indexed by any two-byte code point (below U+0800): no range check.
+  static constexpr char32_t kPairSize = 0x800;
+  std::array<std::array<uint32_t, kPairSize>, 3> pair{};
 
   explicit FoldTables(const icu::Normalizer2* nfc) {
     for (char32_t c = 0; c < kSize; ++c) {
@@ -90,6 +78,12 @@ struct FoldTables {
                 : script == detail::LetterScript::kLatin    ? kLatin
                 : script == detail::LetterScript::kCyrillic ? kCyrillic
                                                             : kPlain;
+      for (size_t mode = 0; mode < 3; ++mode) {
+        if (c < 0x80 || utf8_length[mode][c] != 2 || kind[c] == kSpecial || kind[c] == kApostrophe) continue;
+        pair[mode][c] = static_cast<unsigned char>(utf8[mode][c][0]) |
+                        (static_cast<uint32_t>(static_cast<unsigned char>(utf8[mode][c][1])) << 8) | kPairInPlace |
+                        (kind[c] == kLatin ? kPairLatin : 0) | (kind[c] == kCyrillic ? kPairCyrillic : 0);
+      }
     }
   }
 };
@@ -101,62 +95,179 @@ const FoldTables& fold_tables(const icu::Normalizer2* nfc) {
 
 }  // namespace
 
-bool Normalizer::fold_token(std::string_view token, Lang lang, std::string& out) {
-  if (!impl_->has_rules(lang)) return fold_case(token, lang, out);
-  auto& folded = impl_->folded;
-  folded.clear();
-  bool mixed = fold_case(token, lang, folded);
-  detail::apply_script_rules(lang, folded, out);
-  return mixed;
+struct Normalizer::Impl {
+  const icu::Normalizer2* nfc = nullptr;
+  const FoldTables* tables = nullptr;  // held here: no static-guard check per token
+  std::u32string cps;       // reused buffer
+  icu::UnicodeString utf16; // reused for the rare tokens that need NFC
+  icu::UnicodeString composed;
+  std::string folded;
+  Lang rules_lang = Lang::kUnknown;  // the language lang_has_rules was looked up for
+  bool lang_has_rules = detail::has_script_rules(Lang::kUnknown);
+  // Tokens come in runs of one language: whether it has script rules is looked up once per run.
+  bool has_rules(Lang lang) {
+    if (lang != rules_lang) {
+      rules_lang = lang;
+      lang_has_rules = detail::has_script_rules(lang);
+    }
+    return lang_has_rules;
+  }
+};
+
+Normalizer::Normalizer() : impl_(new Impl) {
+  UErrorCode err = U_ZERO_ERROR;
+  impl_->nfc = icu::Normalizer2::getNFCInstance(err);  // ICU data is linked in; this cannot fail in practice
+  impl_->tables = &fold_tables(impl_->nfc);
 }
+Normalizer::~Normalizer() { delete impl_; }
 
 namespace {
 
-// The fast paths of case folding: ASCII by table, then Latin and Cyrillic tokens in one script (below
-// U+0530, apostrophes unified) by table. Writes at most twice the token to `base` (I to ı; a folded
-// letter below U+0530 is at most two bytes, or three from two); returns the byte count, or npos when
-// the token needs the general path (NFC, ignorables, mixed scripts, other blocks).
-[[gnu::always_inline]] inline size_t fold_fast(std::string_view token, Lang lang, const icu::Normalizer2* nfc,
-                                               char* const base) {
-  const bool turkic = uses_turkic_casing(lang);
-  char* w = base;
-  size_t pos = 0;
-  // ASCII: lowercase letters, ` to the apostrophe, by table; the table's 0 stops at a byte that needs
-  // more (Turkic I, anything not ASCII).
-  static const auto ascii_fold = [] {
-    std::array<std::array<char, 256>, 2> t{};
-    for (int turkic_mode = 0; turkic_mode < 2; ++turkic_mode)
-      for (int c = 1; c < 0x80; ++c)
-        t[turkic_mode][c] = c == '`' ? kApostrophe
-                            : (c >= 'A' && c <= 'Z') ? (turkic_mode && c == 'I' ? '\0' : static_cast<char>(c - 'A' + 'a'))
-                                                     : static_cast<char>(c);
-    return t;
-  }();
-  const auto& ascii = ascii_fold[turkic ? 1 : 0];
-  while (pos < token.size()) {
-    char f = ascii[static_cast<unsigned char>(token[pos])];
-    if (f) {
-      *w++ = f;
-      ++pos;
-    } else if (token[pos] == 'I') {  // Turkic casing: dotless ı
-      *w++ = '\xC4';
-      *w++ = '\xB1';
-      ++pos;
-    } else {
-      break;  // not ASCII (or NUL, which the general path keeps)
+#if defined(__SSE2__)
+// Sixteen bytes folded as ASCII: A-Z lowercased, ` to the apostrophe, other bytes kept.
+[[gnu::always_inline]] inline __m128i fold_ascii16(__m128i v) {
+  const __m128i from_a = _mm_sub_epi8(v, _mm_set1_epi8('A'));
+  const __m128i upper = _mm_cmpeq_epi8(_mm_min_epu8(from_a, _mm_set1_epi8(25)), from_a);  // A-Z, unsigned
+  const __m128i r = _mm_add_epi8(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+  const __m128i backtick = _mm_cmpeq_epi8(v, _mm_set1_epi8('`'));
+  return _mm_xor_si128(r, _mm_and_si128(backtick, _mm_set1_epi8(static_cast<char>('`' ^ kApostrophe))));
+}
+
+// A bit per byte that fold_ascii16 does not fold: bytes past 0x7F, NUL, and with Turkic casing I (to
+// ı, two bytes).
+[[gnu::always_inline]] inline unsigned ascii_stops16(__m128i v, bool turkic) {
+  __m128i stop = _mm_cmpeq_epi8(v, _mm_setzero_si128());
+  if (turkic) stop = _mm_or_si128(stop, _mm_cmpeq_epi8(v, _mm_set1_epi8('I')));
+  return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(stop, v)));  // v's sign bit: past 0x7F
+}
+
+inline unsigned load_fold_ascii16(const char* p, char* w, bool turkic) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(w), fold_ascii16(v));
+  return ascii_stops16(v, turkic);
+}
+
+// Copies the n bytes at `p` (1 to 16) to `to`: for a token near the end of its text, so that it can
+// still be folded sixteen bytes at a time.
+inline void copy_short(const char* p, size_t n, char* to) {
+  if (n >= 8) {
+    std::memcpy(to, p, 8);
+    std::memcpy(to + n - 8, p + n - 8, 8);
+  } else if (n >= 4) {
+    std::memcpy(to, p, 4);
+    std::memcpy(to + n - 4, p + n - 4, 4);
+  } else {
+    to[0] = p[0];
+    to[n / 2] = p[n / 2];
+    to[n - 1] = p[n - 1];
+  }
+}
+
+// Folds the longest prefix of the sixteen bytes at `p` (no more than `limit`) made of ASCII that
+// fold_ascii16 folds and of two-byte letters that fold in place (FoldTables::pair), writing sixteen
+// bytes at `w`; returns its length and ORs the kPair* script flags of its letters into `flags`.
+// Basic Cyrillic (U+0400-U+045F: lead D0, or D1 before A0) is folded by arithmetic, the other two-byte
+// letters by table.
+[[gnu::always_inline]] inline size_t fold_block16(const char* p, size_t limit, char* w, bool turkic,
+                                                   const std::array<uint32_t, FoldTables::kPairSize>& pair,
+                                                   uint32_t& flags) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  __m128i r = fold_ascii16(v);
+  const unsigned stop = ascii_stops16(v, turkic);
+  // Signed compares: 80-BF are below (char)0xC0; leads C2-DF, unsigned, are 0-0x1D past C2.
+  const auto cont = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(0xC0)))));
+  const __m128i from_c2 = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(0xC2)));
+  const auto lead = static_cast<unsigned>(
+      _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(from_c2, _mm_set1_epi8(0x1D)), from_c2)));
+  const unsigned pairs = lead & (cont >> 1);
+  const unsigned good = (~stop & 0xFFFFu) | pairs | (cont & (pairs << 1));
+  size_t n = static_cast<unsigned>(__builtin_ctz(~good));  // bit 16 of ~good is set
+  if (n > limit) n = limit;
+  unsigned in = (1u << n) - 1;
+  // The letters among the folded ASCII are Latin.
+  const __m128i from_a = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+  const auto letters = static_cast<unsigned>(
+      _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(from_a, _mm_set1_epi8(25)), from_a)));
+  if (letters & in) flags |= FoldTables::kPairLatin;
+  // A lead whose second byte is past the prefix (a token cut inside a letter) is not part of it.
+  if (pairs & in & ~(in >> 1)) in >>= 1, --n;
+  unsigned todo = pairs & in;
+  if (todo) {
+    const __m128i d0 = _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xD0)));
+    const auto lead_d0 = static_cast<unsigned>(_mm_movemask_epi8(d0));
+    const auto lead_d1 = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xD1)))));
+    const __m128i below_a0 = _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(0xA0)));  // 80-9F
+    const unsigned cyrillic = todo & (lead_d0 | (lead_d1 & (static_cast<unsigned>(_mm_movemask_epi8(below_a0)) >> 1)));
+    if (cyrillic) {
+      flags |= FoldTables::kPairCyrillic;
+      todo &= ~cyrillic;
+      if (lead_d0 & in) {
+        // After D0: 80-8F +0x10 and lead D1, 90-9F +0x20, A0-AF -0x20 and lead D1, B0-BF kept.
+        const __m128i after_d0 = _mm_slli_si128(d0, 1);
+        const __m128i below_90 = _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(0x90)));
+        const __m128i below_b0 = _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(0xB0)));
+        const __m128i band_9 = _mm_andnot_si128(below_90, below_a0);
+        const __m128i band_a = _mm_andnot_si128(below_a0, below_b0);
+        const __m128i add = _mm_or_si128(_mm_and_si128(below_90, _mm_set1_epi8(0x10)),
+                                         _mm_or_si128(_mm_and_si128(band_9, _mm_set1_epi8(0x20)),
+                                                      _mm_and_si128(band_a, _mm_set1_epi8(static_cast<char>(0xE0)))));
+        const __m128i moves = _mm_and_si128(_mm_or_si128(below_90, band_a), after_d0);
+        r = _mm_add_epi8(r, _mm_or_si128(_mm_and_si128(add, after_d0),
+                                         _mm_and_si128(_mm_srli_si128(moves, 1), _mm_set1_epi8(1))));
+      }
     }
   }
-  if (pos == token.size()) return static_cast<size_t>(w - base);
-  const FoldTables& tables = fold_tables(nfc);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(w), r);
+  // The other two-byte letters in place, until one that does not fold so (it ends the prefix).
+  for (; todo; todo &= todo - 1) {
+    const auto k = static_cast<unsigned>(__builtin_ctz(todo));
+    const char32_t c = (static_cast<char32_t>(static_cast<unsigned char>(p[k]) & 0x1F) << 6) |
+                       (static_cast<unsigned char>(p[k + 1]) & 0x3F);
+    const uint32_t e = pair[c];
+    if (!e) {
+      n = k;
+      break;
+    }
+    flags |= e;
+    w[k] = static_cast<char>(e);
+    w[k + 1] = static_cast<char>(e >> 8);
+  }
+  return n;
+}
+#endif
+
+// The fast paths of case folding: Latin and Cyrillic tokens in one script (below U+0530, apostrophes
+// unified): ASCII and two-byte letters that fold in place sixteen bytes at a time (read from the text
+// where `readable` bytes from the token's start allow it, else from a copy of the token's end), the rest
+// by table. The key is at most twice the token (I to ı; a folded letter below U+0530 is at most two
+// bytes, or three from two); `base` has room for 2 * token.size() + kFoldSlack bytes, as sixteen-byte
+// steps write junk past the key. Returns the byte count, or npos when the token needs the general path
+// (NFC, ignorables, mixed scripts, other blocks).
+size_t fold_fast(std::string_view token, size_t readable, Lang lang, const FoldTables& tables, char* const base) {
+  const bool turkic = uses_turkic_casing(lang);
   const size_t mode = lang == Lang::kTr ? 2 : turkic ? 1 : 0;
   const auto& utf8 = tables.utf8[mode];
   const auto& utf8_length = tables.utf8_length[mode];
-  bool latin = false, cyrillic = false;
-  for (size_t k = 0; k < pos; ++k) {
-    char ch = token[k];
-    latin = latin || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
-  }
+  static constexpr uint32_t kBoth = FoldTables::kPairLatin | FoldTables::kPairCyrillic;
+  uint32_t flags = 0;
+  char* w = base;
+  size_t pos = 0;
   while (pos < token.size()) {
+#if defined(__SSE2__)
+    const char* from = token.data() + pos;
+    char tail[16] = {};
+    if (pos + 16 > readable && token.size() - pos <= 16) {
+      copy_short(from, token.size() - pos, tail);
+      from = tail;
+    }
+    if (from == tail || pos + 16 <= readable) {
+      const size_t n = fold_block16(from, token.size() - pos, w, turkic, tables.pair[mode], flags);
+      if ((flags & kBoth) == kBoth) return std::string_view::npos;
+      pos += n;
+      w += n;
+      if (n) continue;
+    }
+#endif
     char32_t c;
     auto lead = static_cast<unsigned char>(token[pos]);
     if (lead >= 0xC2 && lead < 0xE0 && pos + 1 < token.size()) {  // two bytes: no general decoding
@@ -172,12 +283,12 @@ namespace {
     }
     switch (tables.kind[c]) {
       case FoldTables::kSpecial: return std::string_view::npos;
-      case FoldTables::kLatin: latin = true; break;
-      case FoldTables::kCyrillic: cyrillic = true; break;
+      case FoldTables::kLatin: flags |= FoldTables::kPairLatin; break;
+      case FoldTables::kCyrillic: flags |= FoldTables::kPairCyrillic; break;
       case FoldTables::kPlain: break;
       case FoldTables::kApostrophe: *w++ = kApostrophe; continue;
     }
-    if (latin && cyrillic) return std::string_view::npos;
+    if ((flags & kBoth) == kBoth) return std::string_view::npos;
     // Two bytes stored whatever the length (it decides how many count), the third only when there is one.
     w[0] = utf8[c][0];
     w[1] = utf8[c][1];
@@ -189,25 +300,62 @@ namespace {
 
 }  // namespace
 
-size_t Normalizer::fold_token_into(std::string_view token, Lang lang, char* out) {
+bool Normalizer::fold_token(std::string_view token, Lang lang, std::string& out) {
+  if (!impl_->has_rules(lang)) return fold_case(token, lang, out);
+  // The common case folded on the stack and handed straight to the script rules: no string between.
+  char local[256 + kFoldSlack];
+  if (2 * token.size() + kFoldSlack <= sizeof local) {
+    size_t n = fold_fast(token, token.size(), lang, *impl_->tables, local);
+    if (n != std::string_view::npos) {
+      detail::apply_script_rules(lang, std::string_view(local, n), out);
+      return false;
+    }
+  }
+  auto& folded = impl_->folded;
+  folded.clear();
+  bool mixed = fold_case(token, lang, folded);
+  detail::apply_script_rules(lang, folded, out);
+  return mixed;
+}
+
+size_t Normalizer::fold_token_into(std::string_view token, size_t readable, Lang lang, char* out) {
+#if defined(__SSE2__)
+  // Most tokens: ASCII, without Turkic I, in one sixteen-byte step. A leaf, so the call stays cheap;
+  // anything else starts over in fold_token_general.
+  if (token.size() - 1 < 16 && lang == impl_->rules_lang && !impl_->lang_has_rules) {
+    const char* from = token.data();
+    char tail[16] = {};
+    if (readable < 16) {  // near the end of the text
+      copy_short(from, token.size(), tail);
+      from = tail;
+    }
+    const unsigned stop = load_fold_ascii16(from, out, uses_turkic_casing(lang));
+    if ((stop & ((1u << token.size()) - 1)) == 0) return token.size();
+  }
+#endif
+  return fold_token_general(token, readable, lang, out);
+}
+
+// Out of line, so that fold_token_into stays a leaf that saves no registers.
+[[gnu::noinline]] size_t Normalizer::fold_token_general(std::string_view token, size_t readable, Lang lang, char* out) {
   if (impl_->has_rules(lang)) return std::string_view::npos;
-  return fold_fast(token, lang, impl_->nfc, out);
+  return fold_fast(token, readable, lang, *impl_->tables, out);
 }
 
 bool Normalizer::fold_case(std::string_view token, Lang lang, std::string& out) {
   const bool turkic = uses_turkic_casing(lang);
   // A token of ordinary length is folded on the stack and appended once, a longer one in place.
   const size_t mark = out.size();
-  char local[256];
-  if (2 * token.size() <= sizeof local) {
-    size_t n = fold_fast(token, lang, impl_->nfc, local);
+  char local[256 + kFoldSlack];
+  if (2 * token.size() + kFoldSlack <= sizeof local) {
+    size_t n = fold_fast(token, token.size(), lang, *impl_->tables, local);
     if (n != std::string_view::npos) {
       out.append(local, n);
       return false;
     }
   } else {
-    out.resize(mark + 2 * token.size());
-    size_t n = fold_fast(token, lang, impl_->nfc, out.data() + mark);
+    out.resize(mark + 2 * token.size() + kFoldSlack);
+    size_t n = fold_fast(token, token.size(), lang, *impl_->tables, out.data() + mark);
     out.resize(n != std::string_view::npos ? mark + n : mark);
     if (n != std::string_view::npos) return false;
   }

@@ -38,6 +38,9 @@ struct Table {
   std::unordered_map<char32_t, int> other;
   // For a letter below kDirect whose only rule is one plain letter for one letter: that letter, else 0.
   std::vector<char32_t> single;
+  // For a letter below kDirect that becomes one letter whatever surrounds it: that letter (its single
+  // rule, or itself when it has no rule), else 0. One lookup for most letters.
+  std::vector<char32_t> plain;
 
   void build_index() {
     direct.assign(kDirect, -1);
@@ -62,6 +65,8 @@ struct Table {
       if (list.size() == 1 && list[0].from.size() == 1 && list[0].rule->context == 0 && list[0].rule->to.size() == 1)
         single[c] = list[0].rule->to[0];
     }
+    plain.assign(kDirect, 0);
+    for (char32_t c = 0; c < kDirect; ++c) plain[c] = single[c] ? single[c] : direct[c] < 0 ? c : 0;
   }
   const std::vector<Candidate>* candidates(char32_t c) const {
     int slot = -1;
@@ -78,6 +83,10 @@ struct ScriptRules {
   std::vector<Table> tables;
   std::string error;
   bool rewrites_ascii = false;  // does any rule start with an ASCII letter?
+  // Does any table have a rule starting with this letter (below Table::kDirect)? Does any table have
+  // rules starting with letters past it?
+  std::vector<unsigned char> starts_rule;
+  bool rules_past_direct = false;
 };
 
 void parse_rules(std::string_view text, ScriptRules& out) {
@@ -147,6 +156,11 @@ const ScriptRules* rules_for(Lang lang) {
         t.build_index();
         for (char32_t c = 0; c < 0x80; ++c) r->rewrites_ascii = r->rewrites_ascii || t.candidates(c);
       }
+      r->starts_rule.assign(Table::kDirect, 0);
+      for (const Table& t : r->tables) {
+        for (char32_t c = 0; c < Table::kDirect; ++c) r->starts_rule[c] |= t.direct[c] >= 0;
+        r->rules_past_direct = r->rules_past_direct || !t.other.empty();
+      }
       built[static_cast<size_t>(l)] = std::move(r);
     }
     return built;
@@ -192,6 +206,47 @@ std::string script_rules_error(Lang lang) {
   return r ? r->error : std::string();
 }
 
+namespace {
+
+// apply_table on code points on the stack: writes at most `cap` to `out` and returns their count, or
+// npos when they do not fit (the caller then takes the std::u32string path).
+size_t apply_table(const Table& t, const char32_t* in, size_t n, char32_t* out, size_t cap) {
+  size_t o = 0;
+  for (size_t i = 0; i < n;) {
+    const char32_t c = in[i];
+    if (c < Table::kDirect && t.plain[c]) {  // one letter for one, or no rule
+      if (o == cap) return std::string_view::npos;
+      out[o++] = t.plain[c];
+      ++i;
+      continue;
+    }
+    const auto* list = t.candidates(c);
+    bool done = false;
+    if (list) {
+      for (const Table::Candidate& cand : *list) {
+        const size_t len = cand.from.size();
+        if (len > n - i || !std::equal(cand.from.begin(), cand.from.end(), in + i)) continue;
+        const Rule& r = *cand.rule;
+        if (r.context == '^' && i != 0) continue;
+        if (r.context == '~' && (i == 0 || t.vowels.find(in[i - 1]) == std::u32string::npos)) continue;
+        if (r.to.size() > cap - o) return std::string_view::npos;
+        std::copy(r.to.begin(), r.to.end(), out + o);
+        o += r.to.size();
+        i += len;
+        done = true;
+        break;
+      }
+    }
+    if (!done) {
+      if (o == cap) return std::string_view::npos;
+      out[o++] = in[i++];
+    }
+  }
+  return o;
+}
+
+}  // namespace
+
 void apply_script_rules(Lang lang, std::string_view token, std::string& out) {
   const ScriptRules* r = rules_for(lang);
   if (!r || !r->error.empty()) {
@@ -203,27 +258,75 @@ void apply_script_rules(Lang lang, std::string_view token, std::string& out) {
     out.append(token);
     return;
   }
-  // Most tokens of a text already in the key's script have no letter any rule rewrites: looked for on
-  // the way, and the token is decoded for the rules only when there is one.
-  bool any_rule = false;
-  for (size_t i = 0; i < token.size() && !any_rule;) {
-    char32_t c = next_code_point(token, i);
-    for (const Table& t : r->tables)
-      if (t.candidates(c)) { any_rule = true; break; }
+  // A token of ordinary length goes through the tables as code points on the stack: no string per
+  // table and letter. Most tokens of a text already in the key's script have no letter any rule
+  // rewrites: looked for on the way, and then the token is kept as it is.
+  constexpr size_t kCap = 128;
+  char32_t a[kCap], b[kCap];
+  size_t n = 0;
+  bool any_rule = false, fits = true;
+  for (size_t i = 0; i < token.size();) {
+    const char32_t c = next_code_point(token, i);
+    if (n == kCap) {
+      fits = false;
+      break;
+    }
+    a[n++] = c;
+    if (c < Table::kDirect) {
+      any_rule = any_rule || r->starts_rule[c];
+    } else if (!any_rule && r->rules_past_direct) {
+      for (const Table& t : r->tables)
+        if (t.candidates(c)) {
+          any_rule = true;
+          break;
+        }
+    }
   }
-  if (!any_rule) {
+  if (fits && !any_rule) {
     out.append(token);
     return;
   }
-  // Reused per thread: no allocation per token once the buffers have grown.
-  thread_local std::u32string a, b;
-  a.clear();
-  for (size_t i = 0; i < token.size();) a.push_back(next_code_point(token, i));
-  for (const Table& t : r->tables) {
-    apply_table(t, a, b);
-    std::swap(a, b);
+  if (fits) {
+    char32_t* from = a;
+    char32_t* to = b;
+    for (const Table& t : r->tables) {
+      n = apply_table(t, from, n, to, kCap);
+      if (n == std::string_view::npos) break;
+      std::swap(from, to);
+    }
+    if (n != std::string_view::npos) {
+      char bytes[4 * kCap];
+      size_t w = 0;
+      for (size_t k = 0; k < n; ++k) w += encode_utf8(from[k], bytes + w);
+      out.append(bytes, w);
+      return;
+    }
   }
-  for (char32_t c : a) append_utf8(out, c);
+  // Longer tokens (and keys): as above, with buffers reused per thread (no allocation per token once
+  // they have grown).
+  if (!fits) {
+    any_rule = false;
+    for (size_t i = 0; i < token.size() && !any_rule;) {
+      const char32_t c = next_code_point(token, i);
+      for (const Table& t : r->tables)
+        if (t.candidates(c)) {
+          any_rule = true;
+          break;
+        }
+    }
+    if (!any_rule) {
+      out.append(token);
+      return;
+    }
+  }
+  thread_local std::u32string u, v;
+  u.clear();
+  for (size_t i = 0; i < token.size();) u.push_back(next_code_point(token, i));
+  for (const Table& t : r->tables) {
+    apply_table(t, u, v);
+    std::swap(u, v);
+  }
+  for (char32_t c : u) append_utf8(out, c);
 }
 
 namespace {

@@ -102,12 +102,15 @@ void Tokenizer::append(std::string_view full, size_t begin, size_t end_offset, L
   unsigned sentence = out.tokens.empty() ? 0 : out.tokens.back().sentence + 1;
   unsigned previous_end = static_cast<unsigned>(begin);
   // Keys are written straight into `normalized`, grown ahead (a key is at most twice its token on the
-  // fast path) and cut to `used` at the end: no string append per token.
+  // fast path, plus the fold's slack) and cut to `used` at the end: no string append per token.
   std::string& norm = out.normalized;
   size_t used = norm.size();
+  // The whole text can be read, past the segment's end too: the fold reads sixteen bytes at a time.
   auto fold = [&](std::string_view token) {
-    if (norm.size() < used + 2 * token.size()) norm.resize(std::max(2 * norm.size(), used + 2 * token.size() + 256));
-    size_t n = impl.normalizer.fold_token_into(token, lang, norm.data() + used);
+    const size_t room = 2 * token.size() + Normalizer::kFoldSlack;
+    if (norm.size() < used + room) norm.resize(std::max(2 * norm.size(), used + room + 256));
+    const size_t readable = static_cast<size_t>(full.data() + full.size() - token.data());
+    size_t n = impl.normalizer.fold_token_into(token, readable, lang, norm.data() + used);
     if (n != std::string_view::npos) {
       used += n;
       return false;

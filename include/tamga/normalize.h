@@ -24,10 +24,14 @@ class Normalizer {
   // Cyrillic and Latin spellings give the same key). Returns true when the token mixed Latin and
   // Cyrillic letters. Reuses internal buffers.
   bool fold_token(std::string_view token, Lang lang, std::string& out);
-  // fold_token's common case without a string: writes the key to `out` (room for 2 * token.size() bytes)
-  // and returns its length, or returns std::string_view::npos when the token needs fold_token (NFC,
-  // mixed scripts, script rules, code points past the Latin and Cyrillic blocks). Never mixed-script.
-  size_t fold_token_into(std::string_view token, Lang lang, char* out);
+  // fold_token's common case without a string, for a token inside a longer text: writes the key to
+  // `out` and returns its length, or returns std::string_view::npos when the token needs fold_token
+  // (NFC, mixed scripts, script rules, code points past the Latin and Cyrillic blocks). Never
+  // mixed-script. `readable` bytes from token.data() may be read (at least token.size()), and `out` has
+  // room for 2 * token.size() + kFoldSlack bytes (bytes past the key may be overwritten): the fold
+  // reads and writes sixteen bytes at a time.
+  static constexpr size_t kFoldSlack = 16;
+  size_t fold_token_into(std::string_view token, size_t readable, Lang lang, char* out);
 
   // Whole-text normalization with a map back to the original: `offsets[i]` is the byte offset in
   // `text` of the code point that produced byte i of `normalized` (plus one final entry for the end).
@@ -39,6 +43,7 @@ class Normalizer {
 
  private:
   bool fold_case(std::string_view token, Lang lang, std::string& out);
+  size_t fold_token_general(std::string_view token, size_t readable, Lang lang, char* out);
   struct Impl;
   Impl* impl_;
 };
