@@ -111,6 +111,38 @@ const std::array<Cls, 128>& ascii_classes() {
   return table;
 }
 
+// A two-byte code point (lead b, continuation b2) that classify() calls a letter, in the ranges that
+// prose uses: Latin-1 letters, Latin Extended-A and -B, IPA extensions and modifier letters to U+02BF,
+// Cyrillic to U+052F (without the combining marks U+0483-U+0489 and the thousands sign U+0482).
+inline bool is_two_byte_letter(unsigned char b, unsigned char b2) {
+  return (b >= 0xC4 && b <= 0xCA) || (b == 0xC3 && b2 != 0x97 && b2 != 0xB7) || b == 0xD0 || b == 0xD1 || b == 0xD3 ||
+         (b == 0xD2 && (b2 < 0x82 || b2 > 0x89)) || (b == 0xD4 && b2 < 0xB0);
+}
+
+#if defined(__SSE2__)
+// Bits k and k + 1 set when bytes k and k + 1 of the sixteen at `p` are a two-byte letter of
+// is_two_byte_letter (a letter cut by the end of the sixteen bytes is not marked).
+inline unsigned two_byte_letter_mask(const char* p) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i next = _mm_srli_si128(v, 1);  // byte k + 1 at k; 0 past the end
+  auto set = [](unsigned char b) { return _mm_set1_epi8(static_cast<char>(b)); };
+  auto eq = [&](__m128i x, unsigned char b) { return _mm_cmpeq_epi8(x, set(b)); };
+  // Unsigned x - from <= span: min_epu8 leaves it unchanged.
+  auto in_range = [&](__m128i x, unsigned char from, unsigned char span) {
+    const __m128i d = _mm_sub_epi8(x, set(from));
+    return _mm_cmpeq_epi8(_mm_min_epu8(d, set(span)), d);
+  };
+  const __m128i cont = _mm_cmplt_epi8(v, set(0xC0));  // 80-BF, signed
+  const __m128i next_cont = _mm_srli_si128(cont, 1);
+  __m128i lead = _mm_or_si128(in_range(v, 0xC4, 6), _mm_or_si128(eq(_mm_or_si128(v, set(1)), 0xD1), eq(v, 0xD3)));
+  lead = _mm_or_si128(lead, _mm_andnot_si128(_mm_or_si128(eq(next, 0x97), eq(next, 0xB7)), eq(v, 0xC3)));
+  lead = _mm_or_si128(lead, _mm_andnot_si128(in_range(next, 0x82, 7), eq(v, 0xD2)));
+  lead = _mm_or_si128(lead, _mm_and_si128(_mm_cmplt_epi8(next, set(0xB0)), eq(v, 0xD4)));
+  const auto first = static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(lead, next_cont)));
+  return first | (first << 1);
+}
+#endif
+
 }  // namespace
 
 bool fast_word_segments(std::string_view text, size_t begin, size_t end, std::vector<WordSegment>& out) {
@@ -136,25 +168,32 @@ bool fast_word_segments(std::string_view text, size_t begin, size_t end, std::ve
     if (!is_letter_or_digit(previous) && previous != Cls::kExtendNum) continue;  // breaks on both sides
     Cls before_previous = Cls::kOther;
     bool single = true;
+    size_t resume = 0;  // past the code point that ended the segment, when one did
     while (i < end) {
-      // Most of a word is letters after letters: ASCII, and the two-byte Latin (U+00C0-U+024F) and
-      // Cyrillic (U+0400-U+04FF) letters, skipped without decoding.
+      // Most of a word is letters after letters: ASCII, and the two-byte Latin (U+00C0-U+024F, IPA
+      // and modifier letters to U+02BF) and Cyrillic (U+0400-U+052F) letters, skipped without decoding.
       if (previous == Cls::kLetter) {
         size_t run = i;
-        while (run < end) {
+        bool stopped = false;  // at a code point that is not such a letter
+#if defined(__SSE2__)
+        // Sixteen bytes at a time: the run's end is found without a branch per byte or letter.
+        while (run + 16 <= end) {
+          const char* p = view.data() + run;
+          unsigned letters = ascii_letter_mask(p, '@');  // ICU: @ is a letter
+          if (letters != 0xFFFF && (static_cast<unsigned>(_mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)))) &
+                                    ~letters & (letters + 1)))  // the first non-ASCII-letter byte is not ASCII
+            letters |= two_byte_letter_mask(p);
+          const auto n = static_cast<unsigned>(__builtin_ctz(~letters));  // bit 16 of ~letters is set
+          run += n;
+          if (n < 15) {  // a byte that does not continue the run (at 15 it may be a letter cut by the block)
+            stopped = true;
+            break;
+          }
+        }
+#endif
+        while (!stopped && run < end) {
           auto b = static_cast<unsigned char>(view[run]);
           if (b < 0x80) {
-#if defined(__SSE2__)
-            // ASCII letters sixteen at a time: the run's end is found without a branch per byte.
-            if (run + 16 <= end) {
-              const unsigned mask = ascii_letter_mask(view.data() + run, '@');  // ICU: @ is a letter
-              const unsigned letters = mask == 0xFFFF ? 16 : static_cast<unsigned>(__builtin_ctz(~mask));
-              run += letters;
-              if (letters == 16) continue;
-              if (static_cast<unsigned char>(view[run]) < 0x80) break;  // ASCII, not a letter
-              continue;                                                  // two-byte letters, maybe
-            }
-#endif
             if (ascii[b] != Cls::kLetter) break;
             ++run;
             continue;
@@ -162,16 +201,15 @@ bool fast_word_segments(std::string_view text, size_t begin, size_t end, std::ve
           if (run + 1 >= end) break;
           auto b2 = static_cast<unsigned char>(view[run + 1]);
           if ((b2 & 0xC0) != 0x80) break;
-          bool letter = (b >= 0xC4 && b <= 0xC8) || (b == 0xC3 && b2 != 0x97 && b2 != 0xB7) || (b == 0xC9 && b2 <= 0x8F) ||
-                        b == 0xD0 || b == 0xD1 || b == 0xD3 || (b == 0xD2 && (b2 < 0x82 || b2 > 0x89));
-          if (!letter) break;
+          if (!is_two_byte_letter(b, b2)) break;
           run += 2;
         }
         if (run > i) {
           before_previous = Cls::kLetter;
           i = run;
           single = false;
-          continue;
+          if (i >= end) break;
+          // The run ended at a code point these tables do not know as a letter: classified below.
         }
       }
       size_t k = i;
@@ -192,7 +230,12 @@ bool fast_word_segments(std::string_view text, size_t begin, size_t end, std::ve
           continue;
         }
       }
-      if (!join) break;
+      if (!join) {
+        // What ends a segment is never a letter, digit or underscore, so it would only be skipped on
+        // the next round: skipped here.
+        resume = k;
+        break;
+      }
       before_previous = previous;
       previous = c;
       i = k;
@@ -203,6 +246,7 @@ bool fast_word_segments(std::string_view text, size_t begin, size_t end, std::ve
     Cls last = previous;
     if (last == Cls::kExtendNum && !single) last = before_previous == Cls::kDigit ? Cls::kDigit : Cls::kLetter;
     if (is_letter_or_digit(last)) out.push_back({static_cast<unsigned>(start), static_cast<unsigned>(i), last == Cls::kDigit});
+    if (resume) i = resume;
   }
   return true;
 }

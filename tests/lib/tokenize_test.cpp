@@ -137,3 +137,37 @@ TEST_CASE("text the fast tokenizer path does not know goes to ICU") {
     CHECK(list.tokens[k].end == r.icu[k].end);
   }
 }
+
+TEST_CASE("letter runs found sixteen bytes at a time end where ICU ends them, wherever the block boundary falls") {
+  // Each sample shifted by 0 to 20 bytes, so that every letter and every break meets the end of a
+  // sixteen-byte block, and the last word ends exactly at the end of the text.
+  const char* samples[] = {
+      "ПриветствующийМирПриветствующий",          // a Cyrillic run longer than sixteen bytes
+      "Здравствуйте.Мир при’вет при'вет при-вет",   // runs cut by a mid letter, an apostrophe, a hyphen
+      "ЁЛКАёлка ЀЏѐџ ѠѡѢѣ ҚазақстанРеспубликасы ҰЛТТЫҚӘЛЕУМЕТ",
+      "abcПриветdef 12абв3 a_б Ωмега",               // ASCII and Cyrillic in one run, digits, underscore
+      "Azərbaycan Respublikasının ƏLİYEV şəhər ɐɘəɿʀʁ oʻzbek gʻalaba ʻokina",  // C9, CA letters
+      "Ԁԁ Ԯԯ Ա ×y÷z a×b a÷b ҁ",                      // D4 letters and past them, × ÷
+      "değişiklikİçinÖNEMLİTürkiye’nin çözümüGüzelliği",
+      "@user@example.com ab@cd",
+  };
+  for (const char* s : samples) {
+    for (size_t pad = 0; pad <= 20; ++pad) {
+      std::string text = std::string(pad, 'x') + " " + s;
+      CAPTURE(text);
+      BothPaths r = segment_both(text);
+      REQUIRE(r.took_fast_path);
+      CHECK(describe(text, r.fast) == describe(text, r.icu));
+    }
+  }
+  // A run that meets something only ICU knows (a combining mark, the thousands sign) after its first
+  // sixteen bytes.
+  for (const char* tail : {"\xD2\x83мир", "\xD2\x82"}) {
+    for (size_t pad = 0; pad <= 20; ++pad) {
+      std::string text = std::string(pad, 'x') + " Приветствующий" + tail;
+      CAPTURE(text);
+      BothPaths r = segment_both(text);
+      CHECK_FALSE(r.took_fast_path);
+    }
+  }
+}
