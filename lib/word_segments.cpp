@@ -162,6 +162,32 @@ bool fast_word_segments(std::string_view text, size_t begin, size_t end, std::ve
   // underscore and grows while the next code point joins it; a MidLetter or MidNum joins only with the
   // letter or digit after it, which is looked at once.
   for (size_t i = begin; i < end;) {
+#if defined(__SSE2__)
+    // Most words: a run of letters that a space, line end or punctuation other than a mid letter ends,
+    // all within sixteen bytes. Then the segment and the byte that ends it are known at once.
+    if (i + 16 <= end) {
+      const char* p = view.data() + i;
+      unsigned letters = ascii_letter_mask(p, '@');
+      const auto high = static_cast<unsigned>(_mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p))));
+      if (high & ~letters & (letters + 1)) letters |= two_byte_letter_mask(p);  // the first non-ASCII-letter byte is not ASCII
+      if (letters & 1) {
+        const auto n = static_cast<unsigned>(__builtin_ctz(~letters));
+        // At 15 or 16 the run may go on. A MidNum (, ;) joins only digits, so after letters it ends the
+        // word like a space; so does a MidNumLet (. ') that no letter follows (WB6-7).
+        const Cls c = ascii[static_cast<unsigned char>(p[n < 15 ? n : 0]) & 0x7F];
+        bool ends = n < 15 && static_cast<unsigned char>(p[n]) < 0x80 && (c == Cls::kOther || c == Cls::kMidNum);
+        if (!ends && n < 15 && static_cast<unsigned char>(p[n]) < 0x80 && c == Cls::kMidBoth) {
+          const auto after = static_cast<unsigned char>(p[n + 1]);
+          ends = after < 0x80 && ascii[after] != Cls::kLetter && ascii[after] != Cls::kUnknown;
+        }
+        if (ends) {
+          out.push_back({static_cast<unsigned>(i), static_cast<unsigned>(i + n), false});
+          i += n + 1;
+          continue;
+        }
+      }
+    }
+#endif
     const size_t start = i;
     Cls previous = next(i);
     if (previous == Cls::kUnknown) return false;

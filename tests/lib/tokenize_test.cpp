@@ -150,6 +150,9 @@ TEST_CASE("letter runs found sixteen bytes at a time end where ICU ends them, wh
       "Ԁԁ Ԯԯ Ա ×y÷z a×b a÷b ҁ",                      // D4 letters and past them, × ÷
       "değişiklikİçinÖNEMLİTürkiye’nin çözümüGüzelliği",
       "@user@example.com ab@cd",
+      // Words ended by a space, MidNum or MidNumLet with no letter after it, or joined by one
+      "end. Next, word; students' x.5 y._ z.. w.' q.\" r.\n s.«t» u.v don't слово. слово, слово.б",
+      "fifteenletters. sixteenletterss. seventeenletterss, abcdefghijklmnopqrstuvwxyz.",
   };
   for (const char* s : samples) {
     for (size_t pad = 0; pad <= 20; ++pad) {
