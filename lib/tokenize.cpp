@@ -137,16 +137,9 @@ void Tokenizer::append(std::string_view full, size_t begin, size_t end_offset, L
       }
       if (gap.size() >= 2 && gap_ends_sentence(gap)) ++sentence;  // an end needs two characters
     }
-    Token t;
-    t.start = seg.start;
-    t.end = seg.end;
-    t.sentence = sentence;
-    t.numeric = seg.numeric;
-    t.lang = lang;
-    t.norm_start = static_cast<unsigned>(used);
-    t.mixed_script = fold(slice(seg.start, seg.end));
-    t.norm_end = static_cast<unsigned>(used);
-    out.tokens.push_back(t);
+    const auto norm_start = static_cast<unsigned>(used);
+    const bool mixed = fold(slice(seg.start, seg.end));
+    out.tokens.push_back({seg.start, seg.end, norm_start, static_cast<unsigned>(used), sentence, seg.numeric, mixed, lang});
     previous_end = seg.end;
   }
   norm.resize(used);
