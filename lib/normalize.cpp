@@ -243,7 +243,8 @@ inline void copy_short(const char* p, size_t n, char* to) {
 // bytes, or three from two); `base` has room for 2 * token.size() + kFoldSlack bytes, as sixteen-byte
 // steps write junk past the key. Returns the byte count, or npos when the token needs the general path
 // (NFC, ignorables, mixed scripts, other blocks).
-size_t fold_fast(std::string_view token, size_t readable, Lang lang, const FoldTables& tables, char* const base) {
+[[gnu::always_inline]] inline size_t fold_fast(std::string_view token, size_t readable, Lang lang, const FoldTables& tables,
+                                               char* const base) {
   const bool turkic = uses_turkic_casing(lang);
   const size_t mode = lang == Lang::kTr ? 2 : turkic ? 1 : 0;
   const auto& utf8 = tables.utf8[mode];
