@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -168,9 +169,11 @@ RunSummary run_documents(const std::vector<InputItem>& inputs, const InputOption
       if (u.jsonl) {
         r.bytes = u.bytes;
         auto oversized = u.oversized.begin();
+        std::string where;  // "source:line", rewritten in place for each record
         for (size_t k = 0; k < u.lines.size() && !interrupted(); ++k) {
           std::string_view line = u.lines[k];
-          std::string where = fmt::format("{}:{}", u.source, u.first_line + k);
+          where.clear();
+          fmt::format_to(std::back_inserter(where), "{}:{}", u.source, u.first_line + k);
           bool too_large = oversized != u.oversized.end() && oversized->first == k;
           if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
           if (!too_large && line.find_first_not_of(" \t") == std::string_view::npos) continue;

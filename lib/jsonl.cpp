@@ -170,29 +170,34 @@ bool read_known_field(std::string_view key, element value, Document& doc, bool& 
 
 }  // namespace
 
-Document document_from_json_line(std::string_view line, const JsonlFields& fields, std::string fallback_id,
+Document document_from_json_line(std::string_view line, const JsonlFields& fields, std::string_view fallback_id,
                                  std::string_view where) {
   Document doc;
-  doc.id = std::move(fallback_id);
   thread_local simdjson::dom::parser parser;
-  simdjson::padded_string padded(line);
+  // The line with simdjson's padding, in a buffer kept from line to line (no allocation per record).
+  thread_local std::string padded;
+  padded.assign(line);
+  padded.append(simdjson::SIMDJSON_PADDING, '\0');
   element root;
-  if (auto err = parser.parse(padded).get(root); err) {
+  if (auto err = parser.parse(padded.data(), line.size(), false).get(root); err) {
+    doc.id = std::string(fallback_id);
     doc.errors.push_back({"invalid-json", fmt::format("{}: not valid JSON: {}", where, simdjson::error_message(err)), -1});
     return doc;
   }
   object obj;
   if (root.get(obj) != simdjson::SUCCESS) {
+    doc.id = std::string(fallback_id);
     doc.errors.push_back({"not-an-object", fmt::format("{}: the record is not a JSON object", where), -1});
     return doc;
   }
-  bool has_text = false, has_tokens = false;
+  bool has_text = false, has_tokens = false, has_id = false;
   for (auto field : obj) {
     std::string_view key = field.key;
     if (key == fields.id_field) {
       std::string_view id;
       if (field.value.get(id) == simdjson::SUCCESS) doc.id = std::string(id);
       else doc.id = simdjson::minify(field.value);
+      has_id = true;
       continue;
     }
     if (key == fields.text_field) {
@@ -206,6 +211,7 @@ Document document_from_json_line(std::string_view line, const JsonlFields& field
     if (read_known_field(key, field.value, doc, has_tokens)) continue;
     doc.extra_fields.emplace_back(std::string(key), simdjson::minify(field.value));
   }
+  if (!has_id) doc.id = std::string(fallback_id);
   // Paragraphs are tokenized one by one when a record without tokens is matched: in order, inside the text.
   unsigned paragraphs_end = 0;
   for (const Segment& s : doc.segments) {

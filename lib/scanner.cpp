@@ -42,6 +42,12 @@ struct Scanner::Impl {
   std::vector<unsigned char> quoted;
   std::vector<unsigned char> hit_sentences;
   std::vector<int> owner;  // per token: index of the accepted span covering it, or -1
+  // Reused from document to document: no allocation per document once they have grown.
+  std::vector<std::pair<unsigned, unsigned>> spans;       // accepted spans' first and last tokens
+  std::vector<uint32_t> span_techniques;                  // and the techniques counted on each (a bit each)
+  static_assert(kTechniqueCount <= 32);
+  std::vector<std::pair<unsigned, const Match*>> accepted;  // (span, match)
+  std::unordered_map<std::string_view, unsigned> seen;    // hits per entry, for Repetition
   std::string view;        // the prose view of a Markdown or HTML document
 
   // The text as matched: the document's own, or its prose view (same length, same offsets).
@@ -132,10 +138,6 @@ void Scanner::tokenize(Document& doc) {
 
 namespace {
 
-struct Span {
-  unsigned first, last;
-  std::vector<Technique> techniques;
-};
 
 // Line (1-based) and column (1-based, code points) of byte offsets, computed in one forward pass over
 // offsets visited in increasing order.
@@ -188,8 +190,12 @@ void Scanner::match(Document& doc) {
     return a.entry < b.entry;
   });
   impl.owner.assign(ts.size(), -1);
-  std::vector<Span> spans;
-  std::vector<std::pair<unsigned, const Match*>> accepted;  // (span, match)
+  auto& spans = impl.spans;
+  auto& span_techniques = impl.span_techniques;
+  auto& accepted = impl.accepted;
+  spans.clear();
+  span_techniques.clear();
+  accepted.clear();
   for (const Match& m : ms) {
     int owner = impl.owner[m.first];
     bool free = true, same = owner >= 0;
@@ -197,16 +203,17 @@ void Scanner::match(Document& doc) {
       if (impl.owner[k] >= 0) free = false;
       if (impl.owner[k] != owner) same = false;
     }
-    Technique tech = entries[m.entry].technique;
+    const uint32_t tech = uint32_t{1} << static_cast<unsigned>(entries[m.entry].technique);
     if (free) {
-      spans.push_back({m.first, m.last, {tech}});
+      spans.emplace_back(m.first, m.last);
+      span_techniques.push_back(tech);
       for (unsigned k = m.first; k <= m.last; ++k) impl.owner[k] = static_cast<int>(spans.size() - 1);
       accepted.emplace_back(static_cast<unsigned>(spans.size() - 1), &m);
     } else if (same) {
-      Span& s = spans[static_cast<size_t>(owner)];
-      if (s.first != m.first || s.last != m.last) continue;
-      if (std::find(s.techniques.begin(), s.techniques.end(), tech) != s.techniques.end()) continue;
-      s.techniques.push_back(tech);
+      const auto span = static_cast<size_t>(owner);
+      if (spans[span].first != m.first || spans[span].second != m.last) continue;
+      if (span_techniques[span] & tech) continue;  // one span counts once per technique
+      span_techniques[span] |= tech;
       accepted.emplace_back(static_cast<unsigned>(owner), &m);
     }
   }
@@ -227,6 +234,7 @@ void Scanner::match(Document& doc) {
   }
   auto surface = [&](unsigned k) { return std::string_view(doc.text).substr(ts[k].start, ts[k].end - ts[k].start); };
 
+  doc.hits.reserve(accepted.size());
   for (const auto& [span, m] : accepted) {
     const Entry& e = entries[m->entry];
     Hit h;
@@ -272,7 +280,8 @@ void Scanner::match(Document& doc) {
 
   // Repetition: the same entry hit again in one document (a loaded term, or a label for a person or
   // group) is also reported as Repetition, from its second occurrence on, at half the entry's weight.
-  std::unordered_map<std::string_view, unsigned> seen;
+  auto& seen = impl.seen;
+  seen.clear();
   std::vector<Hit> repeats;
   for (const Hit& h : doc.hits) {
     if (h.technique == Technique::kRepetition) continue;

@@ -16,7 +16,7 @@ struct JsonlFields {
 // absent), the text, and every other field kept verbatim in `extra_fields`. A line that is not a JSON
 // object, or has no string text field, gives a document with an error saying what and where (the
 // caller's `where`, e.g. "corpus.jsonl:12"); it is never dropped.
-Document document_from_json_line(std::string_view line, const JsonlFields& fields, std::string fallback_id,
+Document document_from_json_line(std::string_view line, const JsonlFields& fields, std::string_view fallback_id,
                                  std::string_view where);
 
 }  // namespace tamga

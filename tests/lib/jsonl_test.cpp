@@ -104,3 +104,23 @@ TEST_CASE("tokens of an HTML record read back keep the sentences of its prose vi
   REQUIRE(piped.hits.size() == 1);
   CHECK(piped.hits[0].weight == doc.hits[0].weight);
 }
+
+TEST_CASE("a record takes the caller's id only when it has none of its own, and whatever its errors") {
+  // The parse buffer is kept from record to record: a long record, then a short one, must not leak bytes.
+  Document with_id = document_from_json_line(R"({"id":"a-1","text":")" + std::string(300, 'x') + R"("})", {}, "corpus.jsonl:7", "w");
+  CHECK(with_id.id == "a-1");
+  CHECK(with_id.text == std::string(300, 'x'));
+  Document without = document_from_json_line(R"({"text":"short"})", {}, "corpus.jsonl:8", "w");
+  CHECK(without.id == "corpus.jsonl:8");
+  CHECK(without.text == "short");
+  Document numeric = document_from_json_line(R"({"text":"t","id":42})", {}, "corpus.jsonl:9", "w");
+  CHECK(numeric.id == "42");
+  Document broken = document_from_json_line(R"({"id":"b","text":)", {}, "corpus.jsonl:10", "w");
+  CHECK(broken.id == "corpus.jsonl:10");
+  REQUIRE(broken.errors.size() == 1);
+  CHECK(broken.errors[0].code == "invalid-json");
+  Document array = document_from_json_line(R"(["id","text"])", {}, "corpus.jsonl:11", "w");
+  CHECK(array.id == "corpus.jsonl:11");
+  REQUIRE(array.errors.size() == 1);
+  CHECK(array.errors[0].code == "not-an-object");
+}
