@@ -13,6 +13,8 @@ namespace tamga::detail {
 namespace {
 bool is_letter_or_digit(char32_t c) { return c != 0 && u_isalnum(static_cast<UChar32>(c)); }
 
+bool is_ascii_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+
 }  // namespace
 
 std::vector<std::pair<unsigned, unsigned>> quoted_ranges(std::string_view text) {
@@ -42,8 +44,16 @@ std::vector<std::pair<unsigned, unsigned>> quoted_ranges(std::string_view text) 
   for (size_t i = 0; i < text.size();) {
     i = (inside() ? interesting : opening).find(text, i);
     if (i >= text.size()) break;
+    // An apostrophe right after an ASCII letter or digit (it's, Türkiye'nin) opens nothing, and closes
+    // nothing while no straight single quotation is open: passed over undecoded.
+    if (text[i] == '\'' && !straight_single && i > 0 && is_ascii_alnum(text[i - 1])) {
+      ++i;
+      continue;
+    }
     size_t at = i;
     char32_t c = next_code_point(text, i);
+    // The other characters of the C2 and E2 blocks (no-break space, dashes, the ellipsis) change nothing.
+    if (c != U'\n' && c != U'"' && c != U'\'' && c != 0xAB && c != 0xBB && (c < 0x2018 || c > 0x203A)) continue;
     // The following letter matters only around apostrophes; decoded only there.
     auto next_char = [&]() -> char32_t {
       if (i >= text.size()) return 0;

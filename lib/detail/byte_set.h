@@ -27,17 +27,27 @@ class ByteSet {
   // The offset of the first byte of the set at or after `from`, or the text's size.
   size_t find(std::string_view s, size_t from) const {
     size_t i = from;
+    if (count_ == 0 && below_ == 0) return s.size();  // the empty set
 #if defined(__SSE2__)
+    // Always kMaxBytes comparisons (unused slots repeat a byte of the set), so the loop unrolls; 32 bytes
+    // a step.
     __m128i needles[kMaxBytes];
-    for (size_t k = 0; k < count_; ++k) needles[k] = _mm_set1_epi8(static_cast<char>(bytes_[k]));
+    for (size_t k = 0; k < kMaxBytes; ++k)
+      needles[k] = _mm_set1_epi8(static_cast<char>(count_ ? bytes_[k < count_ ? k : 0] : 0));
     const __m128i below_max = _mm_set1_epi8(static_cast<char>(below_ ? below_ - 1 : 0));
-    while (i + 16 <= s.size()) {
-      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    auto hits = [&](const char* p) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
       // v <= below - 1 (unsigned): max(v, below - 1) == below - 1
       __m128i hit = below_ ? _mm_cmpeq_epi8(_mm_max_epu8(v, below_max), below_max) : _mm_setzero_si128();
-      for (size_t k = 0; k < count_; ++k) hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, needles[k]));
-      auto mask = static_cast<unsigned>(_mm_movemask_epi8(hit));
+      for (size_t k = 0; k < kMaxBytes; ++k) hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, needles[k]));
+      return static_cast<unsigned>(_mm_movemask_epi8(hit));
+    };
+    for (; i + 32 <= s.size(); i += 32) {
+      const unsigned mask = hits(s.data() + i) | (hits(s.data() + i + 16) << 16);
       if (mask) return i + static_cast<size_t>(__builtin_ctz(mask));
+    }
+    if (i + 16 <= s.size()) {
+      if (const unsigned mask = hits(s.data() + i)) return i + static_cast<size_t>(__builtin_ctz(mask));
       i += 16;
     }
 #endif
