@@ -22,19 +22,12 @@ bool cue_matches(std::string_view cue, std::string_view token) {
 void CueSet::add(std::string cue) {
   if (buckets_.empty()) buckets_.resize(kBuckets);
   auto index = static_cast<uint32_t>(cues_.size());
-  size_t length = cue.size() - (!cue.empty() && cue.back() == '*' ? 1 : 0);
-  if (length < 2) short_.push_back(index);
-  else buckets_[bucket(cue)].push_back(index);
+  const bool prefix = !cue.empty() && cue.back() == '*';
+  std::string text = prefix ? cue.substr(0, cue.size() - 1) : cue;
+  if (text.size() < 2) short_.push_back(index);
+  else buckets_[bucket(text)].push_back(index);
+  keys_.push_back({std::move(text), prefix});
   cues_.push_back(std::move(cue));
-}
-
-bool CueSet::matches(std::string_view token) const {
-  for (uint32_t k : short_)
-    if (cue_matches(cues_[k], token)) return true;
-  if (token.size() < 2 || buckets_.empty()) return false;  // no longer cue can match a shorter token
-  for (uint32_t k : buckets_[bucket(token)])
-    if (cue_matches(cues_[k], token)) return true;
-  return false;
 }
 
 namespace {

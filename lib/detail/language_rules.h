@@ -20,11 +20,19 @@ struct ModifierCue {
 bool cue_matches(std::string_view cue, std::string_view token);
 
 // Cue words bucketed by their first two bytes, so a token is compared only with the few cues that could
-// match it (a cue ending in '*' matches any token starting with it).
+// match it (a cue ending in '*' matches any token starting with it). Inline: it is asked of every token of
+// a sentence with a hit.
 class CueSet {
  public:
   void add(std::string cue);
-  bool matches(std::string_view token) const;
+  bool matches(std::string_view token) const {
+    for (uint32_t k : short_)
+      if (keys_[k].matches(token)) return true;
+    if (token.size() < 2 || buckets_.empty()) return false;  // no longer cue can match a shorter token
+    for (uint32_t k : buckets_[bucket(token)])
+      if (keys_[k].matches(token)) return true;
+    return false;
+  }
   const std::vector<std::string>& cues() const { return cues_; }
 
  private:
@@ -32,7 +40,16 @@ class CueSet {
   static size_t bucket(std::string_view s) {
     return (static_cast<unsigned char>(s[0]) * 31u + static_cast<unsigned char>(s[1])) % kBuckets;
   }
+  // A cue as it is compared: without its '*', and whether it had one.
+  struct Key {
+    std::string text;
+    bool prefix;
+    bool matches(std::string_view token) const {
+      return prefix ? token.size() >= text.size() && token.compare(0, text.size(), text) == 0 : token == text;
+    }
+  };
   std::vector<std::string> cues_;
+  std::vector<Key> keys_;                       // cues_ as compared
   std::vector<std::vector<uint32_t>> buckets_;  // by the first two bytes of the cue
   std::vector<uint32_t> short_;                 // cues of fewer than two bytes (without the '*')
 };
