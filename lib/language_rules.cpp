@@ -11,14 +11,6 @@
 
 namespace tamga::detail {
 
-bool cue_matches(std::string_view cue, std::string_view token) {
-  if (!cue.empty() && cue.back() == '*') {
-    cue.remove_suffix(1);
-    return token.substr(0, cue.size()) == cue;
-  }
-  return token == cue;
-}
-
 void CueSet::add(std::string cue) {
   if (buckets_.empty()) buckets_.resize(kBuckets);
   auto index = static_cast<uint32_t>(cues_.size());

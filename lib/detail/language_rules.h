@@ -17,7 +17,15 @@ struct ModifierCue {
   double factor;
 };
 
-bool cue_matches(std::string_view cue, std::string_view token);
+// Whether `token` is the cue, or starts with it when the cue ends in '*'. Inline: modifiers ask it of the
+// words around every hit.
+inline bool cue_matches(std::string_view cue, std::string_view token) {
+  if (!cue.empty() && cue.back() == '*') {
+    cue.remove_suffix(1);
+    return token.substr(0, cue.size()) == cue;
+  }
+  return token == cue;
+}
 
 // Cue words bucketed by their first two bytes, so a token is compared only with the few cues that could
 // match it (a cue ending in '*' matches any token starting with it). Inline: it is asked of every token of
