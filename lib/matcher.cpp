@@ -111,8 +111,9 @@ void Lexicon::Impl::WholeKeys::build(const std::vector<KeyList>& keys) {
   mask = size - 1;
   present.assign((size_t{1} << 16) / 64, 0);
   for (const auto& [key, candidates] : keys) {
-    const uint64_t h = detail::hash_bytes(*key);
-    present[present_bit(h) / 64] |= uint64_t{1} << (present_bit(h) % 64);
+    const uint64_t unmixed = detail::unmixed_hash(*key);
+    const uint64_t h = detail::mix64(unmixed);
+    present[present_bit(unmixed) / 64] |= uint64_t{1} << (present_bit(unmixed) % 64);
     size_t k = h & mask;
     while (slots[k].key) k = (k + 1) & mask;
     slots[k] = {h, key, candidates};

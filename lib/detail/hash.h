@@ -20,7 +20,8 @@ inline uint64_t mix64(uint64_t h) {
 // Words are short: a few loads cover one whole (two overlapping 4-byte reads up to 8 bytes, 8-byte
 // reads past that), then the finalizer, so that the low bits (the table slot) depend on
 // every byte. The length is mixed in first, which makes the overlapping reads unambiguous.
-inline uint64_t hash_bytes(std::string_view s) {
+// hash_bytes(s) == mix64(unmixed_hash(s)).
+inline uint64_t unmixed_hash(std::string_view s) {
   auto load64 = [](const char* p) {
     uint64_t v;
     std::memcpy(&v, p, sizeof v);
@@ -43,7 +44,13 @@ inline uint64_t hash_bytes(std::string_view s) {
     auto byte = [&](size_t k) { return static_cast<uint64_t>(static_cast<unsigned char>(p[k])); };
     h ^= (byte(0) << 16) | (byte(n / 2) << 8) | byte(n - 1);
   }
-  return mix64(h);
+  return h;
 }
+
+inline uint64_t hash_bytes(std::string_view s) { return mix64(unmixed_hash(s)); }
+
+// Sixteen bits of an unmixed hash for a prefilter: one multiply, whose top bits depend on every bit of
+// its input, instead of the whole finalizer.
+inline unsigned prefilter_bits(uint64_t unmixed) { return static_cast<unsigned>((unmixed * 0x9E3779B97F4A7C15ull) >> 48); }
 
 }  // namespace tamga::detail

@@ -102,18 +102,20 @@ struct Lexicon::Impl {
     };
     std::vector<Slot> slots;
     size_t mask = 0;
-    // One bit per value of the hash's top 16 bits, set for the keys': most tokens are no key, and this
-    // 8 KB stays in the first-level cache where the slots would not.
+    // One bit per value of 16 bits of the keys' hashes: most tokens are no key, and this 8 KB stays in
+    // the first-level cache where the slots would not.
     std::vector<uint64_t> present;
 
     void build(const std::vector<KeyList>& keys);
     bool empty() const { return slots.empty(); }
-    static size_t present_bit(uint64_t h) { return static_cast<size_t>(h >> 48); }
+    // Sixteen bits of the unmixed hash: most tokens are turned away before the finalizer is run.
+    static size_t present_bit(uint64_t unmixed) { return detail::prefilter_bits(unmixed); }
     const std::vector<Candidate>* find(std::string_view token) const {
       if (slots.empty()) return nullptr;
-      const uint64_t h = detail::hash_bytes(token);
-      const size_t bit = present_bit(h);
+      const uint64_t unmixed = detail::unmixed_hash(token);
+      const size_t bit = present_bit(unmixed);
       if (!((present[bit / 64] >> (bit % 64)) & 1u)) return nullptr;
+      const uint64_t h = detail::mix64(unmixed);
       for (size_t k = h & mask;; k = (k + 1) & mask) {
         const Slot& s = slots[k];
         if (!s.key) return nullptr;
