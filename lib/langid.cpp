@@ -14,7 +14,6 @@
 
 #include "detail/byte_set.h"
 #include "detail/embedded_data.h"
-#include "detail/hash.h"
 #include "detail/utf8.h"
 
 namespace tamga {
@@ -77,11 +76,14 @@ class FunctionWords {
     while (size < words.size() * 4) size *= 2;
     slots_.assign(size, Slot{});
     mask_ = size - 1;
+    shift_ = 64 - std::countr_zero(size);
     for (const auto& [w, index] : words) {
       if (index < 0) continue;
       longest_ = std::max(longest_, w.size());
       lengths_by_first_[static_cast<unsigned char>(w[0])] |= 1u << w.size();
-      size_t h = hash(w) & mask_;
+      char padded[kMaxFunctionWord + 16] = {};
+      std::memcpy(padded, w.data(), w.size());
+      size_t h = slot_of(padded, w.size());
       while (slots_[h].length) h = (h + 1) & mask_;
       slots_[h].length = static_cast<uint8_t>(w.size());
       slots_[h].lang = static_cast<int8_t>(index);
@@ -93,7 +95,7 @@ class FunctionWords {
   int find(const char* word, size_t length) const {
     // Most words are longer than any function word starting with their letter: no hashing for them.
     if (length > longest_ || !((lengths_by_first_[static_cast<unsigned char>(word[0])] >> length) & 1u)) return -1;
-    for (size_t h = hash({word, length}) & mask_;; h = (h + 1) & mask_) {
+    for (size_t h = slot_of(word, length);; h = (h + 1) & mask_) {
       const Slot& s = slots_[h];
       if (!s.length) return -1;
       if (s.length == length && same_text(s.text, word, length)) return s.lang;
@@ -106,16 +108,23 @@ class FunctionWords {
     int8_t lang = -1;
     char text[kMaxFunctionWord];
   };
-  static size_t hash(std::string_view w) { return static_cast<size_t>(detail::hash_bytes(w)); }
+  static uint64_t chunk(const char* p) {
+    uint64_t v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+  }
+  static uint64_t low_bytes(size_t k) { return k >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * k)) - 1; }
+  // The slot a word starts probing at, from its length and first 16 bytes (the word has 16 readable
+  // bytes; those past its end are masked off): a multiply or two, where a general string hash loops.
+  size_t slot_of(const char* word, size_t length) const {
+    uint64_t a = chunk(word) & low_bytes(length);
+    uint64_t b = length > 8 ? chunk(word + 8) & low_bytes(length - 8) : 0;
+    uint64_t x = (a ^ std::rotl(b * 0x9E3779B97F4A7C15ull, 29) ^ length) * 0xff51afd7ed558ccdull;
+    return static_cast<size_t>(x >> shift_);
+  }
   // Equal first `n` bytes, both sides having 16 readable bytes: two 8-byte comparisons instead of a call.
   static bool same_text(const char* a, const char* b, size_t n) {
     if constexpr (std::endian::native == std::endian::little) {
-      auto chunk = [](const char* p) {
-        uint64_t v;
-        std::memcpy(&v, p, sizeof v);
-        return v;
-      };
-      auto low_bytes = [](size_t k) { return k >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * k)) - 1; };
       if (n <= 16) {
         if ((chunk(a) ^ chunk(b)) & low_bytes(n)) return false;
         return n <= 8 || !((chunk(a + 8) ^ chunk(b + 8)) & low_bytes(n - 8));
@@ -125,6 +134,7 @@ class FunctionWords {
   }
   std::vector<Slot> slots_;
   size_t mask_ = 0;
+  int shift_ = 64;
   size_t longest_ = 0;
   std::array<uint32_t, 256> lengths_by_first_{};  // bit n: some function word of n bytes starts with this byte
 };
@@ -164,6 +174,17 @@ struct CharInfo {
   Feature feature = kNone;
   uint8_t length = 0;  // of utf8
   char utf8[4] = {};
+};
+
+// What EvidenceCounter's fast path needs of a two-byte character, in 8 bytes. `plain` marks a Latin or
+// Cyrillic letter that is not an apostrophe and does not lowercase to o or g: counted by its kind and
+// feature and added to the word, nothing else. Other characters take the general path.
+struct TwoByteInfo {
+  char utf8[4] = {};  // lowercase
+  uint8_t length = 0;
+  uint8_t feature = 0;
+  uint8_t cyrillic = 0;  // 1 for Cyrillic, 0 for Latin
+  uint8_t plain = 0;
 };
 
 CharInfo describe(char32_t ch) {
@@ -208,10 +229,11 @@ CharInfo describe(char32_t ch) {
   return info;
 }
 
-// describe() of the Latin and Cyrillic blocks, and of General Punctuation (curly quotes and apostrophes,
-// dashes), computed once.
+// describe() of every code point of one or two UTF-8 bytes (Latin, Cyrillic and their neighbours), and
+// of General Punctuation (curly quotes and apostrophes, dashes), computed once.
 struct CharTable {
-  static constexpr char32_t kSize = 0x530;
+  static constexpr char32_t kSize = 0x800;
+  static_assert(kSize >= 0x800, "two_byte is filled from chars");
   static constexpr char32_t kPunctuationFirst = 0x2000, kPunctuationEnd = 0x2070;
   std::array<CharInfo, kSize> chars;
   std::array<CharInfo, kPunctuationEnd - kPunctuationFirst> punctuation;
@@ -219,12 +241,24 @@ struct CharTable {
   // ASCII spaces and punctuation that only end a word: nothing of them is counted (not line ends, not
   // apostrophes).
   std::array<bool, 256> ascii_separator{};
+  std::array<bool, 256> ascii_letter{};  // a-z, A-Z
+  std::array<TwoByteInfo, 0x800> two_byte;  // by code point, for those of two bytes (0x80..0x7FF)
   CharTable() {
-    for (char32_t c = 0; c < kSize; ++c) chars[c] = describe(c);
+    for (char32_t c = 0; c < kSize; ++c) {
+      const CharInfo& info = chars[c] = describe(c);
+      TwoByteInfo& t = two_byte[c];
+      std::memcpy(t.utf8, info.utf8, 4);
+      t.length = info.length;
+      t.feature = info.feature;
+      t.cyrillic = info.kind == CharInfo::kCyrillic;
+      t.plain = (info.kind == CharInfo::kLatin || info.kind == CharInfo::kCyrillic) &&
+                info.feature != CharInfo::kApostrophe && info.lower != U'o' && info.lower != U'g';
+    }
     for (char32_t c = kPunctuationFirst; c < kPunctuationEnd; ++c) punctuation[c - kPunctuationFirst] = describe(c);
     for (char32_t c = 0; c < 0x80; ++c) {
       plain_ascii_letter[c] = chars[c].kind == CharInfo::kLatin && chars[c].feature == CharInfo::kNone;
       ascii_separator[c] = chars[c].kind == CharInfo::kNotLetter && chars[c].feature == CharInfo::kNone && c != U'\n';
+      ascii_letter[c] = chars[c].kind == CharInfo::kLatin;
     }
   }
 };
@@ -310,9 +344,11 @@ size_t plain_letters_end(std::string_view text, size_t i, size_t limit) {
   return i;
 }
 
-class EvidenceCounter {
+// The character-by-character counter EvidenceCounter replaced, kept as the reference its tests compare
+// it with (detail::langid_evidence).
+class ReferenceEvidenceCounter {
  public:
-  explicit EvidenceCounter(bool vote)
+  explicit ReferenceEvidenceCounter(bool vote)
       : vote_(vote), words_(vote ? &function_words() : nullptr), longest_(vote ? words_->longest() : 0) {}
 
   Evidence count(std::string_view text) {
@@ -462,6 +498,234 @@ class EvidenceCounter {
   size_t word_length_ = 0;
 };
 
+// Evidence gathered word by word: a run of ASCII letters is found, counted (q and w by masks) and
+// lowercased sixteen bytes at a time; a two-byte Latin or Cyrillic letter costs one table entry, with
+// its kind counted in a register. Only the characters that are rare in running text (line ends,
+// apostrophes, other scripts, three-byte characters, invalid UTF-8) take the general path. Lines are
+// told apart by a snapshot of the counts at the line start, not by adding each line to a total.
+// Gives exactly what ReferenceEvidenceCounter gives (tests/lib/langid_test.cpp compares them).
+class EvidenceCounter {
+ public:
+  explicit EvidenceCounter(bool vote)
+      : vote_(vote), words_(vote ? &function_words() : nullptr), longest_(vote ? words_->longest() : 0) {}
+
+  Evidence count(std::string_view text) {
+    Evidence e;
+    const CharTable& table = char_table();
+    const char* s = text.data();
+    const size_t limit = std::min<size_t>(text.size(), 1 << 16);
+    const size_t too_long = longest_ + 1;  // the word length of a word that cannot be a function word
+    size_t wl = 0;                         // bytes of the lowercase word so far, at most too_long
+    // Letters of the fast paths not yet in cur_: ASCII letters, two-byte letters, of them Cyrillic.
+    size_t ascii_letters = 0, two_byte_letters = 0, cyrillic = 0;
+    auto flush = [&] {
+      cur_.kind(CharInfo::kLatin) += static_cast<uint32_t>(ascii_letters + two_byte_letters - cyrillic);
+      cur_.kind(CharInfo::kCyrillic) += static_cast<uint32_t>(cyrillic);
+      ascii_letters = two_byte_letters = cyrillic = 0;
+    };
+    // The Uzbek apostrophe follows o or g: where the last run of ASCII letters ended, and where the
+    // last other character lowercasing to o or g did.
+    size_t run_end = SIZE_MAX, og_end = SIZE_MAX;
+    // Letters and apostrophes of the line the letter rule reads (features kSchwa..kW, Uzbek apostrophes).
+    size_t distinctive = 0;
+    CharInfo slow;
+#if defined(__SSE2__)
+    const __m128i case_bit = _mm_set1_epi8(0x20), letter_a = _mm_set1_epi8('a'), letter_range = _mm_set1_epi8(25);
+    const __m128i letter_q = _mm_set1_epi8('q'), letter_w = _mm_set1_epi8('w');
+    // 0xFF where a byte with the case bit set is a letter: (byte | 0x20) - 'a' in 0..25, compared unsigned.
+    auto letter_bytes = [&](__m128i folded) {
+      const __m128i offset = _mm_sub_epi8(folded, letter_a);
+      return _mm_cmpeq_epi8(_mm_min_epu8(offset, letter_range), offset);
+    };
+#endif
+    size_t i = 0;
+    while (i < limit) {
+      const auto byte = static_cast<unsigned char>(s[i]);
+      const CharInfo* info;
+      size_t start = i;
+      if (byte < 0x80) {
+        if (table.ascii_letter[byte]) {
+          size_t end = i;
+          unsigned q = 0, w = 0;  // counted apart: they are distinctive
+          bool lowered = false;   // the run is in word_ already
+#if defined(__SSE2__)
+          // Most runs are shorter than sixteen letters and have no q or w: one block tells their end,
+          // and is their lowercase form.
+          if (i + 16 <= limit) {
+            const __m128i folded = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i)), case_bit);
+            const auto letters = static_cast<unsigned>(_mm_movemask_epi8(letter_bytes(folded)));
+            const auto run = static_cast<unsigned>(__builtin_ctz(~letters));  // 16 when all are letters
+            const auto qw = static_cast<unsigned>(_mm_movemask_epi8(
+                _mm_or_si128(_mm_cmpeq_epi8(folded, letter_q), _mm_cmpeq_epi8(folded, letter_w))));
+            if (!((qw & ((1u << run) - 1)) | (run >> 4))) {
+              _mm_storeu_si128(reinterpret_cast<__m128i*>(word_ + wl), folded);  // word_ has room past too_long
+              end = i + run;
+              lowered = true;
+            }
+          }
+          // The others, sixteen bytes at a time.
+          for (bool ended = lowered; !ended && end + 16 <= limit;) {
+            const __m128i folded = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s + end)), case_bit);
+            const auto letters = static_cast<unsigned>(_mm_movemask_epi8(letter_bytes(folded)));
+            const auto run = static_cast<unsigned>(__builtin_ctz(~letters));
+            const unsigned in_run = (1u << run) - 1;
+            for (unsigned m = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(folded, letter_q))) & in_run; m; m &= m - 1) ++q;
+            for (unsigned m = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(folded, letter_w))) & in_run; m; m &= m - 1) ++w;
+            end += run;
+            ended = run < 16;
+          }
+          // (After a block that ended the run, this stops at once.)
+          if (!lowered)
+#endif
+            for (; end < limit && table.ascii_letter[static_cast<unsigned char>(s[end])]; ++end) {
+              q += (s[end] | 0x20) == 'q';
+              w += (s[end] | 0x20) == 'w';
+            }
+          const size_t run = end - i;
+          ascii_letters += run;
+          if (q | w) {
+            cur_.feature(CharInfo::kQ) += q;
+            cur_.feature(CharInfo::kW) += w;
+            distinctive += q + w;
+          }
+          if (wl + run <= longest_) {
+            if (!lowered)
+              for (size_t k = 0; k < run; ++k) word_[wl + k] = static_cast<char>(s[i + k] | 0x20);
+            wl += run;
+          } else {
+            wl = too_long;
+          }
+          i = run_end = end;
+          // Most words end at a space: it is taken here, not by another turn of the loop.
+          if (i < limit && s[i] == ' ') {
+            end_word(wl);
+            ++i;
+          }
+          continue;
+        }
+        if (table.ascii_separator[byte]) {  // a space or punctuation: ends the word, counts for nothing
+          end_word(wl);
+          ++i;
+          continue;
+        }
+        info = &table.chars[byte];  // a line end or an apostrophe
+        ++i;
+      } else {
+        const auto next = i + 1 < limit ? static_cast<unsigned char>(s[i + 1]) : 0;
+        if (byte >= 0xC2 && byte < 0xE0 && (next & 0xC0) == 0x80) {  // two bytes: Latin, Cyrillic
+          const char32_t ch = (static_cast<char32_t>(byte & 0x1F) << 6) | (next & 0x3F);
+          const TwoByteInfo& t = table.two_byte[ch];
+          i += 2;
+          if (t.plain) {
+            ++two_byte_letters;
+            cyrillic += t.cyrillic;
+            ++cur_.n[RawCounts::kFeatures + t.feature];
+            distinctive += t.feature != CharInfo::kNone;  // a plain letter's feature is never an apostrophe
+            std::memcpy(word_ + wl, t.utf8, 4);
+            wl = std::min(wl + t.length, too_long);
+            continue;
+          }
+          info = &table.chars[ch];
+        } else {
+          const char32_t ch = detail::next_code_point(text, i);
+          info = &char_info(table, ch, slow);
+        }
+      }
+      // The general path, as ReferenceEvidenceCounter counts every character.
+      ++cur_.kind(info->kind);
+      ++cur_.feature(info->feature);
+      distinctive += info->feature != CharInfo::kNone && info->feature != CharInfo::kApostrophe;
+      if (info->feature == CharInfo::kApostrophe &&
+          (og_end == start || (run_end == start && ((s[start - 1] | 0x20) == 'o' || (s[start - 1] | 0x20) == 'g')))) {
+        ++cur_.uzbek_apostrophes();
+        ++distinctive;
+      }
+      if (vote_) {
+        if (info->kind != CharInfo::kNotLetter) {
+          std::memcpy(word_ + wl, info->utf8, 4);
+          wl = std::min(wl + info->length, too_long);
+        } else {
+          end_word(wl);
+          if (info->lower == U'\n') {
+            flush();
+            end_line(e, distinctive != 0);
+            distinctive = 0;
+          }
+        }
+      }
+      if (info->lower == U'o' || info->lower == U'g') og_end = i;
+    }
+    flush();
+    if (vote_) {
+      end_word(wl);
+      end_line(e, distinctive != 0);
+    }
+    e.whole = cur_.letters();
+    return e;
+  }
+
+ private:
+  void end_word(size_t& wl) {
+    if (wl - 1 < longest_) {  // 1..longest_ bytes
+      int lang = words_->find(word_, wl);
+      if (lang >= 0) {
+        ++line_words_[static_cast<size_t>(lang)];
+        ++line_word_total_;
+      }
+    }
+    wl = 0;
+  }
+  // The line's language: its letters' rule and its function words, when they do not disagree.
+  // `distinctive`: the line has a letter or apostrophe the letter rule reads (without one it finds nothing).
+  void end_line(Evidence& e, bool distinctive) {
+    auto line_kind = [&](CharInfo::Kind k) { return size_t{cur_.kind(k) - line_start_.kind(k)}; };
+    const size_t letters = line_kind(CharInfo::kLatin) + line_kind(CharInfo::kCyrillic) + line_kind(CharInfo::kOtherScript);
+    if (letters > 0) {
+      // Most lines of short text have no function word, or no distinctive letter: that side is skipped.
+      int by_words = -1;
+      if (line_word_total_ > 0) {
+        int best = -1;
+        unsigned top = 0, second = 0;
+        for (size_t k = 1; k < line_words_.size(); ++k) {
+          if (line_words_[k] > top) {
+            second = top;
+            top = line_words_[k];
+            best = static_cast<int>(k);
+          } else if (line_words_[k] > second) {
+            second = line_words_[k];
+          }
+        }
+        by_words = top > second ? best : -1;
+      }
+      int by_letters = -1;
+      if (distinctive) {
+        RawCounts line_counts;
+        for (size_t k = 0; k < line_counts.n.size(); ++k) line_counts.n[k] = cur_.n[k] - line_start_.n[k];
+        const LetterCounts line = line_counts.letters();
+        Lang rule = letter_rule(line, majority_script(line), letters);
+        by_letters = rule == Lang::kUnknown ? -1 : static_cast<int>(rule);
+      }
+      int line_lang = by_letters < 0 ? by_words : (by_words < 0 || by_words == by_letters) ? by_letters : -1;
+      if (line_lang >= 0) e.voted[static_cast<size_t>(line_lang)] += letters;
+    }
+    line_start_ = cur_;
+    if (line_word_total_ > 0) {
+      line_words_.fill(0);
+      line_word_total_ = 0;
+    }
+  }
+
+  bool vote_;
+  const FunctionWords* words_;
+  RawCounts cur_;         // the characters counted so far
+  RawCounts line_start_;  // cur_ when the current line started
+  std::array<unsigned, kLangCount + 1> line_words_{};
+  unsigned line_word_total_ = 0;  // the sum of line_words_
+  size_t longest_ = 0;
+  // Room for a 16-byte store at any length up to too_long (the longest function word and one).
+  char word_[kMaxFunctionWord + 1 + 16];
+};
+
 LetterCounts count_letters(std::string_view text) { return EvidenceCounter(false).count(text).whole; }
 
 // Distinctive letters decide where CLD2 is weak: short texts, Turkmen, Kazakh Latin, and the
@@ -501,6 +765,24 @@ Lang from_cld2(CLD2::Language l) {
 }
 
 }  // namespace
+
+namespace detail {
+// For the tests: the evidence of `text` (whole-text letter counts, then the letters voted for each
+// language) as text, from the fast counter or the reference one.
+std::string langid_evidence(std::string_view text, bool vote, bool reference);
+std::string langid_evidence(std::string_view text, bool vote, bool reference) {
+  const Evidence e = reference ? ReferenceEvidenceCounter(vote).count(text) : EvidenceCounter(vote).count(text);
+  const LetterCounts& c = e.whole;
+  std::string out;
+  for (size_t v : {c.latin, c.cyrillic, c.other, c.schwa, c.turkmen, c.a_umlaut, c.kazakh_cyr, c.schwa_cyr,
+                   c.kyrgyz_kazakh, c.kazakh_uzbek, c.uzbek_cyr, c.azerbaijani_cyr, c.turkmen_cyr, c.uzbek_lat,
+                   c.turkish, c.kazakh_latin, c.q, c.w, c.turkic_latin})
+    out += std::to_string(v) + ' ';
+  out += '|';
+  for (size_t v : e.voted) out += ' ' + std::to_string(v);
+  return out;
+}
+}  // namespace detail
 
 Script detect_script(std::string_view text) { return majority_script(count_letters(text)); }
 

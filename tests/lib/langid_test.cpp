@@ -5,7 +5,10 @@
 #include <algorithm>
 #include <cctype>
 #include <fstream>
+#include <cstdint>
 #include <string>
+#include <string_view>
+#include <vector>
 
 using namespace tamga;
 
@@ -129,4 +132,138 @@ TEST_CASE("lines with neither a function word nor a distinctive letter count in 
   CHECK(g.confidence == doctest::Approx(0.5 + 0.45 * letters(voting) / (letters(voting) + letters(silent))));
   // Alone, the silent line has no vote and too few letters: the vote does not decide it.
   CHECK(identify_language(voting).confidence == doctest::Approx(0.95));
+}
+
+namespace tamga::detail {
+// lib/langid.cpp: the evidence of a text from the fast counter or the character-by-character reference.
+std::string langid_evidence(std::string_view text, bool vote, bool reference);
+}  // namespace tamga::detail
+
+namespace {
+
+// The fast evidence counter and the reference one agree on `text`, voting or not.
+void check_same_evidence(const std::string& text) {
+  for (bool vote : {true, false}) {
+    INFO("vote " << vote << ", text (" << text.size() << " bytes): " << text.substr(0, 200));
+    REQUIRE(detail::langid_evidence(text, vote, false) == detail::langid_evidence(text, vote, true));
+  }
+}
+
+// Letters the counters treat apart (distinctive letters in both cases, apostrophes, letters whose
+// lowercase is shorter, a combining mark, three-byte characters, other scripts, signs of two bytes).
+const std::vector<std::string> kSpecial = {
+    "ə", "Ə", "ý", "Ý", "ň", "Ň", "ž", "Ž", "ä", "Ä", "ö", "Ö", "ü", "Ü", "ç", "Ç", "ұ", "Ұ", "і", "І",
+    "ә", "Ә", "ҹ", "Ҹ", "ҝ", "Ҝ", "ј", "Ј", "җ", "Җ", "ғ", "Ғ", "қ", "Қ", "ң", "Ң", "ө", "Ө", "ү", "Ү",
+    "ў", "Ў", "ҳ", "Ҳ", "ğ", "Ğ", "ı", "I", "ş", "Ş", "ñ", "Ñ", "ū", "Ū", "q", "Q", "w", "W", "'", "’",
+    "ʻ", "ʼ", "‘", "´", "ʹ", "＇", "`", "İ", "\u212A", "\u0301", "€", "—", "µ", "ª", "×", "«", "»",
+    "\u00A0", "α", "Ω", "ա", "ש", "ع", "\u0483", "ё", "Ё", "я", "Я", "é", "ɛ", "ʰ", "\t", "\r", "\n", "o",
+    "g", "O", "G", "中", "😀"};
+
+}  // namespace
+
+TEST_CASE("the evidence counter gives the reference's evidence for every special letter at every offset") {
+  // Each letter after runs of 0..40 bytes, so that it falls on every position of a 16-byte block, in
+  // and after ASCII words, Cyrillic words, spaces, and before a line end or the end of the text.
+  for (const std::string& letter : kSpecial) {
+    for (size_t k = 0; k <= 40; ++k) {
+      check_same_evidence(std::string(k, 'a') + letter + "bc o" + letter + " g" + letter + "\n" + letter);
+      check_same_evidence(std::string(k, ' ') + "O" + letter + letter + "qw" + letter);
+      std::string cyrillic;
+      for (size_t n = 0; n < k / 2; ++n) cyrillic += "ж";
+      check_same_evidence(cyrillic + letter + "ле " + letter + "\n\n" + std::string(k % 7, 'x') + letter + ".");
+      check_same_evidence("Og" + std::string(k, 'W') + letter);
+    }
+  }
+}
+
+TEST_CASE("the evidence counter gives the reference's evidence on function words at the length limit") {
+  // тууралуу is the longest function word (16 bytes); words of 15 to 25 bytes around it, in ASCII,
+  // Cyrillic, with İ and the Kelvin sign (whose lowercase forms are shorter), at every offset.
+  const std::vector<std::string> words = {
+      "тууралуу", "ТУУРАЛУУ", "Тууралуу", "the", "The", "and", "bu", "ve", "bilen", "және", "учун", "и",
+      "бойынша", "İle", "İçin", "\u212Aim", "aaaaaaaaaaaaaaa", "aaaaaaaaaaaaaaaa", "aaaaaaaaaaaaaaaaa",
+      "aaaaaaaaaaaaaaaaaaaaaaaa", "aaaaaaaaaaaaaaaaaaaaaaaaa", "İİİİİİİİİİİİİİİİ", "İİİİİİİİİİİİİİİİİ",
+      "тууралууq", "жжжжжжжж", "жжжжжжжжж", "the'", "oʻzbek", "gʻ"};
+  for (const std::string& word : words) {
+    for (size_t k = 0; k <= 40; ++k) {
+      check_same_evidence(std::string(k, ' ') + word + " " + word + ", " + word + "\n" + word);
+      check_same_evidence(std::string(k, 'b') + " " + word + "\nthe and " + word);
+      check_same_evidence("ş" + std::string(k, '-') + word);  // the text ends mid-word
+    }
+  }
+  // Lines that vote: real numbers, not only agreement.
+  const std::string text = "The minister said that the plan is ready and it will work for all of them.\n"
+                           "Bakanlar bu kararı aldı ve iş birliği yapacak.\nМинистрлер және басқалар\n";
+  check_same_evidence(text);
+  const std::string evidence = detail::langid_evidence(text, true, false);
+  CHECK(evidence.rfind("96 22 0 ", 0) == 0);  // Latin and Cyrillic letters
+  CHECK(evidence != detail::langid_evidence(text, false, false));
+}
+
+TEST_CASE("the evidence counter gives the reference's evidence on apostrophes after o and g") {
+  for (const char* apostrophe : {"'", "’", "ʻ", "ʼ", "‘", "´", "ʹ", "＇", "`"}) {
+    for (const char* before : {"o", "g", "O", "G", "x", "ö", "о", "ğ", "oo", "go", "'", "ʻ", "", " ", "\n", "İ"}) {
+      for (size_t k = 0; k <= 20; ++k) {
+        std::string text = std::string(k, 'z') + before + apostrophe + "zbek " + before + apostrophe + apostrophe;
+        check_same_evidence(text);
+        check_same_evidence(std::string(k, ' ') + before + apostrophe);
+      }
+    }
+  }
+  // The count is real: two Uzbek apostrophes here (after o and g, not after x).
+  const std::string uzbek = detail::langid_evidence("oʻzbek gʻ xʻ", false, false);
+  CHECK(uzbek == "7 0 0 0 0 0 0 0 0 0 0 0 0 2 0 0 0 0 0 | 0 0 0 0 0 0 0 0 0");
+}
+
+TEST_CASE("the evidence counter gives the reference's evidence on random mixed text and invalid UTF-8") {
+  // Texts drawn from words, special letters, separators, line ends and stray bytes (lone continuation
+  // bytes, overlong forms such as C1 AF, an o, before an apostrophe, truncated sequences).
+  const std::vector<std::string> pieces = {
+      "the", "Settings", "window", "quick", "Бағдарлама", "жалған", "қарсы", "ақпарат", "mücadele", "şekilde",
+      "Ağdam", "əməkdaşlıq", "Oʻzbekiston", "gʻalaba", " ", " ", " ", "  ", "\n", "\n", ", ", ". ", "-", "\"",
+      "\xC1\xAF", "\xC1\xA7", "\x80", "\xBF", "\xC3", "\xD0", "\xE2\x80", "\xF0\x9F\x98", "\xFF", "\xFE",
+      "\xC0\x80", "\xED\xA0\x80", "\xE0\x80\xAF"};
+  uint64_t state = 88172645463325252ull;
+  auto next = [&] {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  };
+  for (int n = 0; n < 20000; ++n) {
+    std::string text;
+    const size_t count = next() % 40;
+    for (size_t k = 0; k < count; ++k) {
+      const uint64_t r = next();
+      text += r % 3 == 0 ? kSpecial[(r >> 8) % kSpecial.size()] : pieces[(r >> 8) % pieces.size()];
+    }
+    check_same_evidence(text);
+  }
+}
+
+TEST_CASE("the evidence counter gives the reference's evidence on texts cut at 64 KiB") {
+  std::string line = "Bakanlar dezenformasyonla mücadelede iş birliği yapma kararı aldı. Министрлер ақпаратқа.\n";
+  std::string base;
+  while (base.size() < 70000) base += line;
+  // The cut falls at every byte of a few characters: inside a word, a two-byte letter, a line end.
+  for (size_t size = 65500; size <= 65560; ++size) check_same_evidence(base.substr(0, size));
+  for (size_t shift = 0; shift < 20; ++shift) check_same_evidence(std::string(shift, 'x') + base);
+  // One line longer than the cut, of letters only.
+  check_same_evidence(std::string(70000, 'a'));
+  std::string cyrillic;
+  while (cyrillic.size() < 70000) cyrillic += "ж";
+  check_same_evidence(cyrillic + "q");
+  check_same_evidence("x" + cyrillic);
+}
+
+TEST_CASE("the evidence counter gives the reference's evidence on the labelled sentences") {
+  std::ifstream in(std::string(TAMGA_SOURCE_DIR) + "/tests/data/langid.tsv");
+  REQUIRE(in);
+  std::string line, all;
+  while (std::getline(in, line)) {
+    check_same_evidence(line);
+    check_same_evidence(line + "\n");
+    all += line + "\n";
+  }
+  check_same_evidence(all);
 }
