@@ -170,6 +170,7 @@ RunSummary run_documents(const std::vector<InputItem>& inputs, const InputOption
         r.bytes = u.bytes;
         auto oversized = u.oversized.begin();
         std::string where;  // "source:line", rewritten in place for each record
+        Document doc;       // reused: its text and token buffers outlive each record
         for (size_t k = 0; k < u.lines.size() && !interrupted(); ++k) {
           std::string_view line = u.lines[k];
           where.clear();
@@ -177,8 +178,8 @@ RunSummary run_documents(const std::vector<InputItem>& inputs, const InputOption
           bool too_large = oversized != u.oversized.end() && oversized->first == k;
           if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
           if (!too_large && line.find_first_not_of(" \t") == std::string_view::npos) continue;
-          Document doc = too_large ? oversized_record(where, (oversized++)->second, input.max_document_bytes, false)
-                                   : document_from_json_line(line, fields, where, where);
+          if (too_large) doc = oversized_record(where, (oversized++)->second, input.max_document_bytes, false);
+          else document_from_json_line(line, fields, where, where, doc);
           if (input.shard && !in_shard(doc.id, *input.shard)) continue;  // another shard reports it
           if (!doc.errors.empty()) {
             if (!r.notice.empty()) r.notice += '\n';

@@ -173,6 +173,22 @@ bool read_known_field(std::string_view key, element value, Document& doc, bool& 
 Document document_from_json_line(std::string_view line, const JsonlFields& fields, std::string_view fallback_id,
                                  std::string_view where) {
   Document doc;
+  document_from_json_line(line, fields, fallback_id, where, doc);
+  return doc;
+}
+
+void document_from_json_line(std::string_view line, const JsonlFields& fields, std::string_view fallback_id,
+                             std::string_view where, Document& doc) {
+  {
+    // A fresh document, but with the text's and the token list's buffers of the one before.
+    std::string text = std::move(doc.text);
+    TokenList tokens = std::move(doc.tokens);
+    text.clear();
+    tokens.clear();
+    doc = Document{};
+    doc.text = std::move(text);
+    doc.tokens = std::move(tokens);
+  }
   thread_local simdjson::dom::parser parser;
   // The line with simdjson's padding, in a buffer kept from line to line (no allocation per record).
   thread_local std::string padded;
@@ -182,13 +198,13 @@ Document document_from_json_line(std::string_view line, const JsonlFields& field
   if (auto err = parser.parse(padded.data(), line.size(), false).get(root); err) {
     doc.id = std::string(fallback_id);
     doc.errors.push_back({"invalid-json", fmt::format("{}: not valid JSON: {}", where, simdjson::error_message(err)), -1});
-    return doc;
+    return;
   }
   object obj;
   if (root.get(obj) != simdjson::SUCCESS) {
     doc.id = std::string(fallback_id);
     doc.errors.push_back({"not-an-object", fmt::format("{}: the record is not a JSON object", where), -1});
-    return doc;
+    return;
   }
   bool has_text = false, has_tokens = false, has_id = false;
   for (auto field : obj) {
@@ -203,7 +219,7 @@ Document document_from_json_line(std::string_view line, const JsonlFields& field
     if (key == fields.text_field) {
       std::string_view text;
       if (field.value.get(text) == simdjson::SUCCESS) {
-        doc.text = std::string(text);
+        doc.text.assign(text);
         has_text = true;
       }
       continue;
@@ -251,7 +267,6 @@ Document document_from_json_line(std::string_view line, const JsonlFields& field
   }
   if (!has_text)
     doc.errors.push_back({"missing-text", fmt::format("{}: no string field '{}'", where, fields.text_field), -1});
-  return doc;
 }
 
 }  // namespace tamga

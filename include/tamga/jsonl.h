@@ -18,5 +18,9 @@ struct JsonlFields {
 // caller's `where`, e.g. "corpus.jsonl:12"); it is never dropped.
 Document document_from_json_line(std::string_view line, const JsonlFields& fields, std::string_view fallback_id,
                                  std::string_view where);
+// The same, into `doc`, which is emptied first but keeps the memory of its text and token list: a
+// caller reading many records reuses one Document instead of allocating those per record.
+void document_from_json_line(std::string_view line, const JsonlFields& fields, std::string_view fallback_id,
+                             std::string_view where, Document& doc);
 
 }  // namespace tamga

@@ -124,3 +124,28 @@ TEST_CASE("a record takes the caller's id only when it has none of its own, and 
   REQUIRE(array.errors.size() == 1);
   CHECK(array.errors[0].code == "not-an-object");
 }
+
+TEST_CASE("a document reused from record to record keeps nothing of the record before") {
+  Document doc;
+  document_from_json_line(R"({"id":"first","text":"A long first record with its own fields.","lang":"en","source":"wire","hits":[{"start":2,"end":6}]})",
+                          {}, "in:1", "in:1", doc);
+  REQUIRE(doc.errors.empty());
+  CHECK(doc.id == "first");
+  CHECK(!doc.extra_fields.empty());
+  doc.tokens.tokens.push_back({});  // as a scan would leave them
+  doc.tokens.normalized = "stale keys";
+  document_from_json_line(R"({"text":"short"})", {}, "in:2", "in:2", doc);
+  const Document fresh = document_from_json_line(R"({"text":"short"})", {}, "in:2", "in:2");
+  CHECK(doc.id == fresh.id);
+  CHECK(doc.text == "short");
+  CHECK(doc.lang == fresh.lang);
+  CHECK(doc.hits.empty());
+  CHECK(doc.errors.empty());
+  CHECK(doc.extra_fields.empty());
+  CHECK(doc.tokens.tokens.empty());
+  CHECK(doc.tokens.normalized.empty());
+  document_from_json_line("not json", {}, "in:3", "in:3", doc);
+  CHECK(doc.id == "in:3");
+  CHECK(doc.text.empty());
+  REQUIRE(doc.errors.size() == 1);
+}
