@@ -608,8 +608,19 @@ class EvidenceCounter {
           ++i;
           continue;
         }
-        info = &table.chars[byte];  // a line end or an apostrophe
         ++i;
+        if (byte == '\n') {
+          // A line end counts for nothing the rules read (its kind and feature are never looked at): it
+          // ends the word and the line, without the general path's checks.
+          if (vote_) {
+            end_word(wl);
+            flush();
+            end_line(e, distinctive != 0);
+            distinctive = 0;
+          }
+          continue;
+        }
+        info = &table.chars[byte];  // an apostrophe or a control character
       } else {
         const auto next = i + 1 < limit ? static_cast<unsigned char>(s[i + 1]) : 0;
         if (byte >= 0xC2 && byte < 0xE0 && (next & 0xC0) == 0x80) {  // two bytes: Latin, Cyrillic
@@ -671,9 +682,38 @@ class EvidenceCounter {
       if (lang >= 0) {
         ++line_words_[static_cast<size_t>(lang)];
         ++line_word_total_;
+        last_word_lang_ = lang;
       }
     }
     wl = 0;
+  }
+  // letter_rule(c, majority_script(c), letters) of the current line's LetterCounts c, reading only the
+  // counts its rules ask for, as they ask (most lines stop at the first rule or two).
+  Lang line_rule(size_t letters) const {
+    auto count = [&](size_t k) { return size_t{cur_.n[k] - line_start_.n[k]}; };
+    auto feature = [&](CharInfo::Feature f) { return count(RawCounts::kFeatures + f); };
+    auto per_letter = [&](size_t n) { return static_cast<double>(n) / static_cast<double>(letters); };
+    const size_t latin = count(CharInfo::kLatin), cyrillic = count(CharInfo::kCyrillic), other = count(CharInfo::kOtherScript);
+    if (latin >= cyrillic && latin >= other) {  // Latin (letters > 0: never kUnknown)
+      if (per_letter(feature(CharInfo::kSchwa)) > 0.002) return Lang::kAz;
+      const size_t turkmen = feature(CharInfo::kTurkmen), a_umlaut = feature(CharInfo::kAUmlaut);
+      const size_t turkish = feature(CharInfo::kTurkish), q = feature(CharInfo::kQ);
+      if (turkmen > 0 && per_letter(turkmen + a_umlaut) > 0.004) return Lang::kTk;
+      if (feature(CharInfo::kKazakhLatin) > 0 || (a_umlaut > 0 && turkish > 0) || (q > 0 && turkish > 0)) return Lang::kKk;
+      if (feature(CharInfo::kW) > 0 && a_umlaut + feature(CharInfo::kTurkicLatin) + turkish > 0 && q == 0) return Lang::kTk;
+      if (count(RawCounts::kUzbek) > 0 && turkish == 0) return Lang::kUz;
+      if (turkish > 0 && per_letter(turkish) > 0.003) return Lang::kTr;
+      return Lang::kUnknown;
+    }
+    if (cyrillic < other) return Lang::kUnknown;  // another script
+    const size_t kazakh_cyr = feature(CharInfo::kKazakhCyr), schwa_cyr = feature(CharInfo::kSchwaCyr);
+    if (feature(CharInfo::kAzerbaijaniCyr) > 0) return Lang::kAz;
+    if (feature(CharInfo::kUzbekCyr) > 0 && kazakh_cyr == 0 && schwa_cyr == 0) return Lang::kUz;
+    if (kazakh_cyr > 0) return Lang::kKk;
+    if (feature(CharInfo::kTurkmenCyr) > 0) return Lang::kTk;
+    if (schwa_cyr > 0) return feature(CharInfo::kKazakhUzbek) > 0 ? Lang::kKk : Lang::kTk;
+    if (feature(CharInfo::kKyrgyzKazakh) > 0) return feature(CharInfo::kKazakhUzbek) > 0 ? Lang::kKk : Lang::kKy;
+    return Lang::kUnknown;
   }
   // The line's language: its letters' rule and its function words, when they do not disagree.
   // `distinctive`: the line has a letter or apostrophe the letter rule reads (without one it finds nothing).
@@ -683,7 +723,11 @@ class EvidenceCounter {
     if (letters > 0) {
       // Most lines of short text have no function word, or no distinctive letter: that side is skipped.
       int by_words = -1;
-      if (line_word_total_ > 0) {
+      if (line_word_total_ == 1) {
+        // One function word (the common case): its language leads, unless it is index 0, which the
+        // search below skips.
+        by_words = last_word_lang_ > 0 ? last_word_lang_ : -1;
+      } else if (line_word_total_ > 1) {
         int best = -1;
         unsigned top = 0, second = 0;
         for (size_t k = 1; k < line_words_.size(); ++k) {
@@ -699,10 +743,7 @@ class EvidenceCounter {
       }
       int by_letters = -1;
       if (distinctive) {
-        RawCounts line_counts;
-        for (size_t k = 0; k < line_counts.n.size(); ++k) line_counts.n[k] = cur_.n[k] - line_start_.n[k];
-        const LetterCounts line = line_counts.letters();
-        Lang rule = letter_rule(line, majority_script(line), letters);
+        Lang rule = line_rule(letters);
         by_letters = rule == Lang::kUnknown ? -1 : static_cast<int>(rule);
       }
       int line_lang = by_letters < 0 ? by_words : (by_words < 0 || by_words == by_letters) ? by_letters : -1;
@@ -721,6 +762,7 @@ class EvidenceCounter {
   RawCounts line_start_;  // cur_ when the current line started
   std::array<unsigned, kLangCount + 1> line_words_{};
   unsigned line_word_total_ = 0;  // the sum of line_words_
+  int last_word_lang_ = -1;       // the language of the line's last function word
   size_t longest_ = 0;
   // Room for a 16-byte store at any length up to too_long (the longest function word and one).
   char word_[kMaxFunctionWord + 1 + 16];

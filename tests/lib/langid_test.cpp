@@ -267,3 +267,23 @@ TEST_CASE("the evidence counter gives the reference's evidence on the labelled s
   }
   check_same_evidence(all);
 }
+
+TEST_CASE("the evidence counter gives the reference's evidence on lines with one function word, several, or none") {
+  // A line with one function word takes its language without comparing counts; lines end in \n, \r\n,
+  // blank lines, or the end of the text; other languages' words (Russian и) vote for no covered language.
+  const std::vector<std::string> lines = {
+      "the cat sat", "Cat sat the", "и кот", "ve kedi", "the and kedi", "the ve", "the ve ve", "ş the",
+      "şəhər the", "qwe the", "", "\r", "plain words only", "Бакы и и the", "the и", "and"};
+  for (const std::string& a : lines) {
+    for (const std::string& b : lines) {
+      check_same_evidence(a + "\n" + b);
+      check_same_evidence(a + "\r\n" + b + "\n\n" + a + "\n");
+      check_same_evidence("\n" + a + " " + b + "\n" + b);
+    }
+  }
+  // Real numbers: "the cat sat" votes its 9 letters for English (index 1); "the ve" ties and votes for
+  // nobody; "и кот" votes for another language (the last index).
+  CHECK(detail::langid_evidence("the cat sat\n", true, false) == "9 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 | 0 9 0 0 0 0 0 0 0");
+  CHECK(detail::langid_evidence("the ve\nzzz", true, false) == "8 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 | 0 0 0 0 0 0 0 0 0");
+  CHECK(detail::langid_evidence("и кот\n", true, false) == "0 4 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 | 0 0 0 0 0 0 0 0 4");
+}
