@@ -111,6 +111,32 @@ const std::array<Cls, 128>& ascii_classes() {
   return table;
 }
 
+// What the fast path asks of a byte, by byte (0 for every byte of a multi-byte character).
+struct ByteRoles {
+  // After a run of letters: 1 where the byte ends the word (Other, MidNum), 2 where it ends it unless a
+  // letter follows (MidNumLet: . '), 0 where ICU or the general path decides.
+  std::array<uint8_t, 256> word_end{};
+  // After a MidNumLet: 1 where the byte does not join it to the letters before (neither letter nor unknown).
+  std::array<uint8_t, 256> after_mid{};
+  // A byte of class Other: breaks on both sides and is never part of a segment, so it is skipped.
+  std::array<uint8_t, 256> gap{};
+};
+
+const ByteRoles& byte_roles() {
+  static const ByteRoles roles = [] {
+    ByteRoles r;
+    const auto& ascii = ascii_classes();
+    for (size_t b = 0; b < 0x80; ++b) {
+      const Cls c = ascii[b];
+      r.word_end[b] = (c == Cls::kOther || c == Cls::kMidNum) ? 1 : c == Cls::kMidBoth ? 2 : 0;
+      r.after_mid[b] = c != Cls::kLetter && c != Cls::kUnknown;
+      r.gap[b] = c == Cls::kOther;
+    }
+    return r;
+  }();
+  return roles;
+}
+
 // A two-byte code point (lead b, continuation b2) that classify() calls a letter, in the ranges that
 // prose uses: Latin-1 letters, Latin Extended-A and -B, IPA extensions and modifier letters to U+02BF,
 // Cyrillic to U+052F (without the combining marks U+0483-U+0489 and the thousands sign U+0482).
@@ -149,6 +175,7 @@ bool fast_word_segments(std::string_view text, size_t begin, size_t end, std::ve
   out.clear();
   const std::string_view view = text.substr(0, end);
   const auto& ascii = ascii_classes();
+  const ByteRoles& roles = byte_roles();
   // The class of the code point at k; k moves past it.
   auto next = [&](size_t& k) -> Cls {
     auto byte = static_cast<unsigned char>(view[k]);
@@ -174,20 +201,26 @@ bool fast_word_segments(std::string_view text, size_t begin, size_t end, std::ve
         const auto n = static_cast<unsigned>(__builtin_ctz(~letters));
         // At 15 or 16 the run may go on. A MidNum (, ;) joins only digits, so after letters it ends the
         // word like a space; so does a MidNumLet (. ') that no letter follows (WB6-7).
-        const Cls c = ascii[static_cast<unsigned char>(p[n < 15 ? n : 0]) & 0x7F];
-        bool ends = n < 15 && static_cast<unsigned char>(p[n]) < 0x80 && (c == Cls::kOther || c == Cls::kMidNum);
-        if (!ends && n < 15 && static_cast<unsigned char>(p[n]) < 0x80 && c == Cls::kMidBoth) {
+        if (n < 15) {
           const auto after = static_cast<unsigned char>(p[n + 1]);
-          ends = after < 0x80 && ascii[after] != Cls::kLetter && ascii[after] != Cls::kUnknown;
-        }
-        if (ends) {
-          out.push_back({static_cast<unsigned>(i), static_cast<unsigned>(i + n), false});
-          i += n + 1;
-          continue;
+          unsigned ends = roles.word_end[static_cast<unsigned char>(p[n])];
+          if (ends == 2) ends = roles.after_mid[after];
+          if (ends == 1) {
+            out.push_back({static_cast<unsigned>(i), static_cast<unsigned>(i + n), false});
+            // A space after a comma or full stop is skipped with it (n + 2 <= 16: within the block).
+            i += n + 1 + roles.gap[after];
+            continue;
+          }
         }
       }
     }
 #endif
+    // Spaces and punctuation between words: skipped without a turn of the loop each.
+    if (roles.gap[static_cast<unsigned char>(view[i])]) {
+      do ++i;
+      while (i < end && roles.gap[static_cast<unsigned char>(view[i])]);
+      continue;
+    }
     const size_t start = i;
     Cls previous = next(i);
     if (previous == Cls::kUnknown) return false;
