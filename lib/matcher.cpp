@@ -116,7 +116,17 @@ void Lexicon::Impl::WholeKeys::build(const std::vector<KeyList>& keys) {
     present[present_bit(unmixed) / 64] |= uint64_t{1} << (present_bit(unmixed) % 64);
     size_t k = h & mask;
     while (slots[k].key) k = (k + 1) & mask;
-    slots[k] = {h, key, candidates};
+    Slot& s = slots[k];
+    s.hash = h;
+    s.key = key->data();
+    s.key_size = key->size();
+    s.candidates = candidates;
+    s.all_next_words = !candidates->empty();
+    for (const Candidate& c : *candidates) {
+      s.all_next_words = s.all_next_words && c.next_word_hash != 0;
+      const auto b = static_cast<unsigned>(c.next_word_hash >> 56);
+      s.next_words[b / 64] |= uint64_t{1} << (b % 64);
+    }
   }
 }
 
@@ -193,24 +203,43 @@ void Lexicon::find_matches(const TokenList& tokens, Lang lang, std::vector<Match
     out.push_back({entry, static_cast<unsigned>(first), static_cast<unsigned>(first + count - 1), negative});
   };
   // The indexes a language's tokens are looked up in, empty ones left out (a lexicon usually has entries
-  // of a few languages only); chosen again only when the language changes between tokens.
-  std::array<const Impl::LangIndex*, 2> active{};
+  // of a few languages only); chosen again only when the language changes between tokens. Which of an
+  // index's three parts are empty is noted once here, not asked per token.
+  struct Active {
+    const Impl::LangIndex* idx;
+    bool whole, partial, regex;
+  };
+  std::array<Active, 2> active{};
   size_t active_count = 0;
+  // When every active index has whole-token keys only (a list of exact forms), a token is first checked
+  // against their present bitmaps alone, in a loop small enough to keep its state in registers; only the
+  // few tokens that pass take the general path below.
+  bool whole_only = false;
+  const uint64_t* present_a = nullptr;  // the active indexes' bitmaps (the same twice when one is active)
+  const uint64_t* present_b = nullptr;
   bool selected = false;
   Lang selected_lang = Lang::kUnknown;
-  for (size_t i = 0; i < n; ++i) {
-    const Token& current = tokens.tokens[i];
-    // Each token is matched with its own paragraph's language (the document's when it has none).
-    Lang token_lang = current.lang == Lang::kUnknown ? lang : current.lang;
-    if (!selected || token_lang != selected_lang) {
-      selected = true;
-      selected_lang = token_lang;
-      active_count = 0;
-      for (const Impl::LangIndex* idx : impl.indexes_for(token_lang))
-        if (idx && (!idx->all.empty() || !idx->regex_first.empty())) active[active_count++] = idx;
+  auto select_indexes = [&](Lang token_lang) __attribute__((noinline)) {
+    selected = true;
+    selected_lang = token_lang;
+    active_count = 0;
+    whole_only = true;
+    for (const Impl::LangIndex* idx : impl.indexes_for(token_lang))
+      if (idx && (!idx->all.empty() || !idx->regex_first.empty())) {
+        active[active_count++] = {idx, !idx->whole.empty(), !idx->partial.empty(), !idx->regex_first.empty()};
+        whole_only = whole_only && !idx->whole.empty() && idx->partial.empty() && idx->regex_first.empty();
+      }
+    if (whole_only && active_count > 0) {
+      present_a = active[0].idx->whole.present.data();
+      present_b = active[active_count - 1].idx->whole.present.data();
     }
-    if (active_count == 0) continue;
-    std::string_view token(tokens.normalized.data() + current.norm_start, current.norm_end - current.norm_start);
+  };
+  // The unmixed hash of token `carried_for`, computed when the token before it asked for its next word:
+  // each token's bytes are hashed at most once.
+  uint64_t carried_unmixed = 0;
+  size_t carried_for = SIZE_MAX;
+  // Every part of every active index for token i; `unmixed` is its hash when `hashed`.
+  auto match_token = [&](size_t i, std::string_view token, uint64_t unmixed, bool hashed) __attribute__((noinline)) {
     // The next token's hash, computed the first time a phrase candidate asks for it.
     uint64_t next_hash = 0;
     bool hashed_next = false;
@@ -218,41 +247,81 @@ void Lexicon::find_matches(const TokenList& tokens, Lang lang, std::vector<Match
       if (!c.next_word_hash) return true;
       if (!hashed_next) {
         hashed_next = true;
-        next_hash = i + 1 < n ? detail::hash_bytes(tokens.norm(tokens.tokens[i + 1])) | 1 : 0;
+        if (i + 1 < n) {
+          carried_unmixed = detail::unmixed_hash(tokens.norm(tokens.tokens[i + 1]));
+          carried_for = i + 1;
+          next_hash = detail::mix64(carried_unmixed) | 1;
+        }
       }
       return c.next_word_hash == next_hash;
     };
     for (size_t a = 0; a < active_count; ++a) {
-      const Impl::LangIndex* idx = active[a];
-      if (const auto* whole = idx->whole.find(token))
-        for (const Impl::Candidate& c : *whole)
-          if (next_word_may_match(c)) extend(c.entry, i, false);
-      idx->partial.for_each_prefix(token, [&](std::string_view key, std::string_view rest, const Impl::Candidate& c) {
-        if (!next_word_may_match(c)) return;
-        bool negative = false;
-        bool ok = false;
-        const Entry& e = impl.entries[c.entry];
-        switch (c.kind) {
-          case PatternKind::kExact: ok = rest.empty(); break;
-          case PatternKind::kPrefix: ok = true; break;
-          case PatternKind::kRegex: break;
-          case PatternKind::kWord:
-            if (e.lang == Lang::kUnknown) {
-              ok = rest.empty();
-            } else {
-              auto parse = detail::parse_inflection(e.lang, key, c.condition, rest);
-              ok = parse.ok;
-              negative = parse.negative;
-            }
-            break;
+      const Active& act = active[a];
+      const Impl::LangIndex* idx = act.idx;
+      if (act.whole) {
+        if (!hashed) {
+          hashed = true;
+          unmixed = carried_for == i ? carried_unmixed : detail::unmixed_hash(token);
         }
-        if (ok) extend(c.entry, i, negative);
-      });
-      for (unsigned entry : idx->regex_first) {
-        const PatternWord& w = impl.entries[entry].words.front();
-        if (impl.regex_full_match(static_cast<size_t>(w.regex), token)) extend(entry, i, false);
+        if (const auto* slot = idx->whole.find_unmixed(token, unmixed)) {
+          // A list none of whose second words can be the next token is passed over whole (asking for
+          // its first candidate computes next_hash).
+          bool may = true;
+          if (slot->all_next_words) {
+            next_word_may_match(slot->candidates->front());
+            may = slot->may_continue(next_hash);
+          }
+          if (may)
+            for (const Impl::Candidate& c : *slot->candidates)
+              if (next_word_may_match(c)) extend(c.entry, i, false);
+        }
       }
+      if (act.partial)
+        idx->partial.for_each_prefix(token, [&](std::string_view key, std::string_view rest, const Impl::Candidate& c) {
+          if (!next_word_may_match(c)) return;
+          bool negative = false;
+          bool ok = false;
+          const Entry& e = impl.entries[c.entry];
+          switch (c.kind) {
+            case PatternKind::kExact: ok = rest.empty(); break;
+            case PatternKind::kPrefix: ok = true; break;
+            case PatternKind::kRegex: break;
+            case PatternKind::kWord:
+              if (e.lang == Lang::kUnknown) {
+                ok = rest.empty();
+              } else {
+                auto parse = detail::parse_inflection(e.lang, key, c.condition, rest);
+                ok = parse.ok;
+                negative = parse.negative;
+              }
+              break;
+          }
+          if (ok) extend(c.entry, i, negative);
+        });
+      if (act.regex)
+        for (unsigned entry : idx->regex_first) {
+          const PatternWord& w = impl.entries[entry].words.front();
+          if (impl.regex_full_match(static_cast<size_t>(w.regex), token)) extend(entry, i, false);
+        }
     }
+  };
+  const Token* const toks = tokens.tokens.data();
+  const char* const norm = tokens.normalized.data();
+  for (size_t i = 0; i < n; ++i) {
+    const Token& current = toks[i];
+    // Each token is matched with its own paragraph's language (the document's when it has none).
+    const Lang token_lang = current.lang == Lang::kUnknown ? lang : current.lang;
+    if (token_lang != selected_lang || !selected) select_indexes(token_lang);
+    if (active_count == 0) continue;
+    const std::string_view token(norm + current.norm_start, current.norm_end - current.norm_start);
+    if (!whole_only) {
+      match_token(i, token, 0, false);
+      continue;
+    }
+    const uint64_t unmixed = carried_for == i ? carried_unmixed : detail::unmixed_hash(token);
+    const size_t bit = Impl::WholeKeys::present_bit(unmixed);
+    const uint64_t in_a = present_a[bit / 64], in_b = present_b[bit / 64];
+    if (((in_a | in_b) >> (bit % 64)) & 1u) match_token(i, token, unmixed, true);
   }
 }
 

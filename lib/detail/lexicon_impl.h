@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -20,6 +21,33 @@
 #include "tamga/lexicon.h"
 
 namespace tamga {
+
+namespace detail {
+
+// Are the n bytes at a and b the same? Words are short: overlapping loads as in unmixed_hash, no call.
+inline bool same_bytes(const char* a, const char* b, size_t n) {
+  auto load64 = [](const char* p) {
+    uint64_t v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+  };
+  auto load32 = [](const char* p) {
+    uint32_t v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+  };
+  if (n >= 8) {
+    for (size_t i = 0; i + 8 < n; i += 8)
+      if (load64(a + i) != load64(b + i)) return false;
+    return load64(a + n - 8) == load64(b + n - 8);
+  }
+  if (n >= 4) return ((load32(a) ^ load32(b)) | (load32(a + n - 4) ^ load32(b + n - 4))) == 0;
+  for (size_t i = 0; i < n; ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
+}  // namespace detail
 
 struct StringHash {
   using is_transparent = void;
@@ -95,10 +123,22 @@ struct Lexicon::Impl {
   // Keys whose candidates match only a whole token (exact forms, language-neutral words): one hash and
   // one comparison per token instead of a walk.
   struct WholeKeys {
+    // The key's bytes and size sit in the slot: a hit is confirmed with a few loads, no call to memcmp.
     struct Slot {
       uint64_t hash = 0;
-      const std::string* key = nullptr;
+      const char* key = nullptr;
+      size_t key_size = 0;
       const std::vector<Candidate>* candidates = nullptr;
+      // When every candidate is a phrase whose second word is an exact form (a common first word such as
+      // "the" starts dozens), one bit per value of the top byte of each second word's hash: a next token
+      // whose bit is clear rules out the whole list, without a look at each candidate.
+      bool all_next_words = false;
+      std::array<uint64_t, 4> next_words{};
+      bool may_continue(uint64_t next_hash) const {
+        if (!all_next_words) return true;
+        const auto b = static_cast<unsigned>(next_hash >> 56);
+        return (next_words[b / 64] >> (b % 64)) & 1u;
+      }
     };
     std::vector<Slot> slots;
     size_t mask = 0;
@@ -112,14 +152,20 @@ struct Lexicon::Impl {
     static size_t present_bit(uint64_t unmixed) { return detail::prefilter_bits(unmixed); }
     const std::vector<Candidate>* find(std::string_view token) const {
       if (slots.empty()) return nullptr;
-      const uint64_t unmixed = detail::unmixed_hash(token);
+      const Slot* s = find_unmixed(token, detail::unmixed_hash(token));
+      return s ? s->candidates : nullptr;
+    }
+    // find() given unmixed_hash(token), which the matcher computes once per token for all its indexes.
+    // The table must not be empty.
+    const Slot* find_unmixed(std::string_view token, uint64_t unmixed) const {
       const size_t bit = present_bit(unmixed);
       if (!((present[bit / 64] >> (bit % 64)) & 1u)) return nullptr;
       const uint64_t h = detail::mix64(unmixed);
       for (size_t k = h & mask;; k = (k + 1) & mask) {
         const Slot& s = slots[k];
         if (!s.key) return nullptr;
-        if (s.hash == h && *s.key == token) return s.candidates;
+        if (s.hash == h && s.key_size == token.size() && detail::same_bytes(s.key, token.data(), token.size()))
+          return &s;
       }
     }
   };

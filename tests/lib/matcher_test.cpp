@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "../support.h"
+#include "detail/lexicon_impl.h"
 
 using namespace tamga;
 using tamga::test::lexicon_from;
@@ -118,4 +119,60 @@ TEST_CASE("a key with whole-token and partial candidates, and phrases sharing a 
   CHECK(surfaces(doc, "Doubt") == "press release");                           // exact: not "releases"
   CHECK(surfaces(doc, "Causal_Oversimplification") == "press conferences");  // a plain word inflects
   CHECK(surfaces(doc, "Slogans") == "press|pressure|press");
+}
+
+TEST_CASE("same_bytes compares words of every length class, including a difference in any one byte") {
+  // Lengths below 4 go byte by byte, 4 to 8 by two overlapping loads, longer by 8-byte steps and a last
+  // overlapping load: a difference in any byte must be seen.
+  const std::string base = "abcdefghijklmnopqrstuvwxyz0123456789";
+  for (size_t n = 0; n <= 30; ++n) {
+    std::string a = base.substr(0, n), b = a;
+    CHECK(tamga::detail::same_bytes(a.data(), b.data(), n));
+    for (size_t k = 0; k < n; ++k) {
+      b = a;
+      b[k] = '#';
+      CHECK_FALSE(tamga::detail::same_bytes(a.data(), b.data(), n));
+    }
+  }
+}
+
+TEST_CASE("a lexicon of exact forms only matches keys of every length, phrases sharing a first word, in entry order") {
+  // Exact forms only: every active index has whole-token keys and nothing else, so tokens are checked
+  // against the present bitmap alone before the general path. Keys of 1 to 17 bytes and two-byte letters
+  // test the key comparison; the phrases read their second word's hash, which the next token reuses.
+  auto lex = lexicon_from(
+      "pattern\ttechnique\tgloss\n=a\tLoaded_Language\tx\n=sky\tDoubt\tx\n=blue\tDoubt\tx\n=default\tDoubt\tx\n"
+      "=blue =sky\tSlogans\tx\n=blue =moon\tSlogans\tx\n=internationalism\tDoubt\tx\n"
+      "=internationalisms\tDoubt\tx\n=çöp\tDoubt\tx\n=sky =blue\tSlogans\tx\n",
+      Lang::kEn);
+  auto created = Tokenizer::create();
+  REQUIRE(created.ok());
+  auto tokenizer = std::move(created).value();
+  TokenList tokens;
+  tokenizer->tokenize("A blue sky blue moon, default defaults internationalism internationalisms Çöp skyy sk.",
+                      Lang::kEn, tokens);
+  std::vector<Match> matches;
+  lex->find_matches(tokens, Lang::kEn, matches);
+  std::string found;
+  for (const Match& m : matches)
+    found += lex->entries()[m.entry].pattern + "@" + std::to_string(m.first) + "-" + std::to_string(m.last) + "|";
+  CHECK(found ==
+        "=a@0-0|=blue@1-1|=blue =sky@1-2|=sky@2-2|=sky =blue@2-3|=blue@3-3|=blue =moon@3-4|=default@5-5|"
+        "=internationalism@7-7|=internationalisms@8-8|=çöp@9-9|");
+  // "deep" starts phrases only: its list is passed over whole when no second word can be the next token,
+  // and read when one can; at the end of the text there is no next token.
+  auto phrases = lexicon_from(
+      "pattern\ttechnique\tgloss\n=deep =state\tDoubt\tx\n=deep =sea\tDoubt\tx\n=deep =deep\tSlogans\tx\n", Lang::kEn);
+  tokenizer->tokenize("deep water deep sea deep deep state deep", Lang::kEn, tokens);
+  matches.clear();
+  phrases->find_matches(tokens, Lang::kEn, matches);
+  found.clear();
+  for (const Match& m : matches)
+    found += phrases->entries()[m.entry].pattern + "@" + std::to_string(m.first) + "-" + std::to_string(m.last) + "|";
+  CHECK(found == "=deep =sea@2-3|=deep =deep@4-5|=deep =state@5-6|");
+  // The same words in a language without entries match nothing.
+  matches.clear();
+  tokenizer->tokenize("blue sky default", Lang::kTr, tokens);
+  lex->find_matches(tokens, Lang::kTr, matches);
+  CHECK(matches.empty());
 }
