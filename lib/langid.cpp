@@ -346,6 +346,22 @@ size_t plain_letters_end(std::string_view text, size_t i, size_t limit) {
 
 // The character-by-character counter EvidenceCounter replaced, kept as the reference its tests compare
 // it with (detail::langid_evidence).
+// The language with the most function words of a line, or -1 when none leads (index 0 is never one).
+int leading_language(const std::array<unsigned, kLangCount + 1>& words) {
+  int best = -1;
+  unsigned top = 0, second = 0;
+  for (size_t k = 1; k < words.size(); ++k) {
+    if (words[k] > top) {
+      second = top;
+      top = words[k];
+      best = static_cast<int>(k);
+    } else if (words[k] > second) {
+      second = words[k];
+    }
+  }
+  return top > second ? best : -1;
+}
+
 class ReferenceEvidenceCounter {
  public:
   explicit ReferenceEvidenceCounter(bool vote)
@@ -453,21 +469,7 @@ class ReferenceEvidenceCounter {
     const size_t letters = size_t{line_.kind(CharInfo::kLatin)} + line_.kind(CharInfo::kCyrillic) + line_.kind(CharInfo::kOtherScript);
     if (letters > 0) {
       // Most lines of short text have no function word, or no distinctive letter: that side is skipped.
-      int by_words = -1;
-      if (line_word_total_ > 0) {
-        int best = -1;
-        unsigned top = 0, second = 0;
-        for (size_t k = 1; k < line_words_.size(); ++k) {
-          if (line_words_[k] > top) {
-            second = top;
-            top = line_words_[k];
-            best = static_cast<int>(k);
-          } else if (line_words_[k] > second) {
-            second = line_words_[k];
-          }
-        }
-        by_words = top > second ? best : -1;
-      }
+      const int by_words = line_word_total_ > 0 ? leading_language(line_words_) : -1;
       int by_letters = -1;
       if (line_.any_distinctive()) {
         const LetterCounts line = line_.letters();
@@ -728,18 +730,7 @@ class EvidenceCounter {
         // search below skips.
         by_words = last_word_lang_ > 0 ? last_word_lang_ : -1;
       } else if (line_word_total_ > 1) {
-        int best = -1;
-        unsigned top = 0, second = 0;
-        for (size_t k = 1; k < line_words_.size(); ++k) {
-          if (line_words_[k] > top) {
-            second = top;
-            top = line_words_[k];
-            best = static_cast<int>(k);
-          } else if (line_words_[k] > second) {
-            second = line_words_[k];
-          }
-        }
-        by_words = top > second ? best : -1;
+        by_words = leading_language(line_words_);
       }
       int by_letters = -1;
       if (distinctive) {

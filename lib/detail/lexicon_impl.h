@@ -26,16 +26,6 @@ namespace detail {
 
 // Are the n bytes at a and b the same? Words are short: overlapping loads as in unmixed_hash, no call.
 inline bool same_bytes(const char* a, const char* b, size_t n) {
-  auto load64 = [](const char* p) {
-    uint64_t v;
-    std::memcpy(&v, p, sizeof v);
-    return v;
-  };
-  auto load32 = [](const char* p) {
-    uint32_t v;
-    std::memcpy(&v, p, sizeof v);
-    return v;
-  };
   if (n >= 8) {
     for (size_t i = 0; i + 8 < n; i += 8)
       if (load64(a + i) != load64(b + i)) return false;
