@@ -277,6 +277,34 @@ const CharInfo& char_info(const CharTable& table, char32_t ch, CharInfo& slow) {
   return slow;
 }
 
+// Distinctive letters decide where CLD2 is weak: short texts, Turkmen, Kazakh Latin, and the
+// Turkish/Azerbaijani/Turkmen ties. The one statement of the rules, over counts read through
+// `feature(CharInfo::Feature)` and `uzbek()` (apostrophes after o or g), each only when a rule asks:
+// for a whole text's LetterCounts, and for a line straight from the evidence counter's counts.
+template <class FeatureCount, class UzbekCount>
+Lang letter_rule_of(Script script, size_t letters, const FeatureCount& feature, const UzbekCount& uzbek) {
+  auto per_letter = [&](size_t n) { return static_cast<double>(n) / static_cast<double>(letters); };
+  if (script == Script::kCyrillic) {
+    const size_t kazakh_cyr = feature(CharInfo::kKazakhCyr), schwa_cyr = feature(CharInfo::kSchwaCyr);
+    if (feature(CharInfo::kAzerbaijaniCyr) > 0) return Lang::kAz;
+    if (feature(CharInfo::kUzbekCyr) > 0 && kazakh_cyr == 0 && schwa_cyr == 0) return Lang::kUz;
+    if (kazakh_cyr > 0) return Lang::kKk;
+    if (feature(CharInfo::kTurkmenCyr) > 0) return Lang::kTk;
+    if (schwa_cyr > 0) return feature(CharInfo::kKazakhUzbek) > 0 ? Lang::kKk : Lang::kTk;
+    if (feature(CharInfo::kKyrgyzKazakh) > 0) return feature(CharInfo::kKazakhUzbek) > 0 ? Lang::kKk : Lang::kKy;
+  } else if (script == Script::kLatin) {
+    if (per_letter(feature(CharInfo::kSchwa)) > 0.002) return Lang::kAz;
+    const size_t turkmen = feature(CharInfo::kTurkmen), a_umlaut = feature(CharInfo::kAUmlaut);
+    const size_t turkish = feature(CharInfo::kTurkish), q = feature(CharInfo::kQ);
+    if (turkmen > 0 && per_letter(turkmen + a_umlaut) > 0.004) return Lang::kTk;
+    if (feature(CharInfo::kKazakhLatin) > 0 || (a_umlaut > 0 && turkish > 0) || (q > 0 && turkish > 0)) return Lang::kKk;
+    if (feature(CharInfo::kW) > 0 && a_umlaut + feature(CharInfo::kTurkicLatin) + turkish > 0 && q == 0) return Lang::kTk;
+    if (uzbek() > 0 && turkish == 0) return Lang::kUz;
+    if (turkish > 0 && per_letter(turkish) > 0.003) return Lang::kTr;
+  }
+  return Lang::kUnknown;
+}
+
 // Characters counted by kind and feature, with no branching while counting; the LetterCounts the rules
 // read are derived from them once per line. One flat array, so that adding a line to the whole and
 // starting the next are a few vector operations.
@@ -689,33 +717,17 @@ class EvidenceCounter {
     }
     wl = 0;
   }
-  // letter_rule(c, majority_script(c), letters) of the current line's LetterCounts c, reading only the
-  // counts its rules ask for, as they ask (most lines stop at the first rule or two).
+  // letter_rule of the current line, reading only the counts its rules ask for, as they ask (most lines
+  // stop at the first rule or two) instead of building the line's LetterCounts.
   Lang line_rule(size_t letters) const {
     auto count = [&](size_t k) { return size_t{cur_.n[k] - line_start_.n[k]}; };
-    auto feature = [&](CharInfo::Feature f) { return count(RawCounts::kFeatures + f); };
-    auto per_letter = [&](size_t n) { return static_cast<double>(n) / static_cast<double>(letters); };
     const size_t latin = count(CharInfo::kLatin), cyrillic = count(CharInfo::kCyrillic), other = count(CharInfo::kOtherScript);
-    if (latin >= cyrillic && latin >= other) {  // Latin (letters > 0: never kUnknown)
-      if (per_letter(feature(CharInfo::kSchwa)) > 0.002) return Lang::kAz;
-      const size_t turkmen = feature(CharInfo::kTurkmen), a_umlaut = feature(CharInfo::kAUmlaut);
-      const size_t turkish = feature(CharInfo::kTurkish), q = feature(CharInfo::kQ);
-      if (turkmen > 0 && per_letter(turkmen + a_umlaut) > 0.004) return Lang::kTk;
-      if (feature(CharInfo::kKazakhLatin) > 0 || (a_umlaut > 0 && turkish > 0) || (q > 0 && turkish > 0)) return Lang::kKk;
-      if (feature(CharInfo::kW) > 0 && a_umlaut + feature(CharInfo::kTurkicLatin) + turkish > 0 && q == 0) return Lang::kTk;
-      if (count(RawCounts::kUzbek) > 0 && turkish == 0) return Lang::kUz;
-      if (turkish > 0 && per_letter(turkish) > 0.003) return Lang::kTr;
-      return Lang::kUnknown;
-    }
-    if (cyrillic < other) return Lang::kUnknown;  // another script
-    const size_t kazakh_cyr = feature(CharInfo::kKazakhCyr), schwa_cyr = feature(CharInfo::kSchwaCyr);
-    if (feature(CharInfo::kAzerbaijaniCyr) > 0) return Lang::kAz;
-    if (feature(CharInfo::kUzbekCyr) > 0 && kazakh_cyr == 0 && schwa_cyr == 0) return Lang::kUz;
-    if (kazakh_cyr > 0) return Lang::kKk;
-    if (feature(CharInfo::kTurkmenCyr) > 0) return Lang::kTk;
-    if (schwa_cyr > 0) return feature(CharInfo::kKazakhUzbek) > 0 ? Lang::kKk : Lang::kTk;
-    if (feature(CharInfo::kKyrgyzKazakh) > 0) return feature(CharInfo::kKazakhUzbek) > 0 ? Lang::kKk : Lang::kKy;
-    return Lang::kUnknown;
+    // majority_script of the line (letters > 0: never kUnknown)
+    const Script script = latin >= cyrillic && latin >= other ? Script::kLatin
+                          : cyrillic >= other                 ? Script::kCyrillic
+                                                              : Script::kOther;
+    return letter_rule_of(script, letters, [&](CharInfo::Feature f) { return count(RawCounts::kFeatures + f); },
+                          [&] { return count(RawCounts::kUzbek); });
   }
   // The line's language: its letters' rule and its function words, when they do not disagree.
   // `distinctive`: the line has a letter or apostrophe the letter rule reads (without one it finds nothing).
@@ -761,27 +773,29 @@ class EvidenceCounter {
 
 LetterCounts count_letters(std::string_view text) { return EvidenceCounter(false).count(text).whole; }
 
-// Distinctive letters decide where CLD2 is weak: short texts, Turkmen, Kazakh Latin, and the
-// Turkish/Azerbaijani/Turkmen ties.
 Lang letter_rule(const LetterCounts& c, Script script, size_t letters) {
-  auto per_letter = [&](size_t n) { return static_cast<double>(n) / static_cast<double>(letters); };
-  Lang rule = Lang::kUnknown;
-  if (script == Script::kCyrillic) {
-    if (c.azerbaijani_cyr > 0) rule = Lang::kAz;
-    else if (c.uzbek_cyr > 0 && c.kazakh_cyr == 0 && c.schwa_cyr == 0) rule = Lang::kUz;
-    else if (c.kazakh_cyr > 0) rule = Lang::kKk;
-    else if (c.turkmen_cyr > 0) rule = Lang::kTk;
-    else if (c.schwa_cyr > 0) rule = c.kazakh_uzbek > 0 ? Lang::kKk : Lang::kTk;
-    else if (c.kyrgyz_kazakh > 0) rule = c.kazakh_uzbek > 0 ? Lang::kKk : Lang::kKy;
-  } else if (script == Script::kLatin) {
-    if (per_letter(c.schwa) > 0.002) rule = Lang::kAz;
-    else if (c.turkmen > 0 && per_letter(c.turkmen + c.a_umlaut) > 0.004) rule = Lang::kTk;
-    else if (c.kazakh_latin > 0 || (c.a_umlaut > 0 && c.turkish > 0) || (c.q > 0 && c.turkish > 0)) rule = Lang::kKk;
-    else if (c.w > 0 && c.turkic_latin > 0 && c.q == 0) rule = Lang::kTk;
-    else if (c.uzbek_lat > 0 && c.turkish == 0) rule = Lang::kUz;
-    else if (c.turkish > 0 && per_letter(c.turkish) > 0.003) rule = Lang::kTr;
-  }
-  return rule;
+  auto feature = [&](CharInfo::Feature f) -> size_t {
+    switch (f) {
+      case CharInfo::kSchwa: return c.schwa;
+      case CharInfo::kTurkmen: return c.turkmen;
+      case CharInfo::kAUmlaut: return c.a_umlaut;
+      case CharInfo::kTurkicLatin: return c.turkic_latin - c.a_umlaut - c.turkish;  // letters() summed them
+      case CharInfo::kKazakhCyr: return c.kazakh_cyr;
+      case CharInfo::kSchwaCyr: return c.schwa_cyr;
+      case CharInfo::kAzerbaijaniCyr: return c.azerbaijani_cyr;
+      case CharInfo::kTurkmenCyr: return c.turkmen_cyr;
+      case CharInfo::kKazakhUzbek: return c.kazakh_uzbek;
+      case CharInfo::kKyrgyzKazakh: return c.kyrgyz_kazakh;
+      case CharInfo::kUzbekCyr: return c.uzbek_cyr;
+      case CharInfo::kTurkish: return c.turkish;
+      case CharInfo::kKazakhLatin: return c.kazakh_latin;
+      case CharInfo::kQ: return c.q;
+      case CharInfo::kW: return c.w;
+      case CharInfo::kNone: case CharInfo::kApostrophe: return 0;
+    }
+    return 0;
+  };
+  return letter_rule_of(script, letters, feature, [&] { return c.uzbek_lat; });
 }
 
 Lang from_cld2(CLD2::Language l) {

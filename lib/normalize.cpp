@@ -12,6 +12,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "detail/byte_set.h"
 #include "detail/scripts.h"
 #include "detail/utf8.h"
 
@@ -185,10 +186,7 @@ inline void copy_short(const char* p, size_t n, char* to) {
   if (n > limit) n = limit;
   unsigned in = (1u << n) - 1;
   // The letters among the folded ASCII are Latin.
-  const __m128i from_a = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
-  const auto letters = static_cast<unsigned>(
-      _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(from_a, _mm_set1_epi8(25)), from_a)));
-  if (letters & in) flags |= FoldTables::kPairLatin;
+  if (detail::ascii_letter_mask(p) & in) flags |= FoldTables::kPairLatin;
   // A lead whose second byte is past the prefix (a token cut inside a letter) is not part of it.
   if (pairs & in & ~(in >> 1)) in >>= 1, --n;
   unsigned todo = pairs & in;
