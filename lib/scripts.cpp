@@ -87,6 +87,7 @@ struct ScriptRules {
   // rules starting with letters past it?
   std::vector<unsigned char> starts_rule;
   bool rules_past_direct = false;
+  size_t longest_to = 1;  // the most code points a rule writes: a table's output is at most this times its input
 };
 
 void parse_rules(std::string_view text, ScriptRules& out) {
@@ -160,38 +161,14 @@ const ScriptRules* rules_for(Lang lang) {
       for (const Table& t : r->tables) {
         for (char32_t c = 0; c < Table::kDirect; ++c) r->starts_rule[c] |= t.direct[c] >= 0;
         r->rules_past_direct = r->rules_past_direct || !t.other.empty();
+        for (const auto& [from, list] : t.rules)
+          for (const Rule& rule : list) r->longest_to = std::max(r->longest_to, rule.to.size());
       }
       built[static_cast<size_t>(l)] = std::move(r);
     }
     return built;
   }();
   return all[static_cast<size_t>(lang)].get();
-}
-
-void apply_table(const Table& t, const std::u32string& in, std::u32string& out) {
-  out.clear();
-  for (size_t i = 0; i < in.size();) {
-    if (in[i] < Table::kDirect && t.single[in[i]]) {
-      out += t.single[in[i++]];
-      continue;
-    }
-    const auto* list = t.candidates(in[i]);
-    bool done = false;
-    if (list) {
-      for (const Table::Candidate& c : *list) {
-        size_t len = c.from.size();
-        if (len > in.size() - i || in.compare(i, len, c.from) != 0) continue;
-        const Rule& r = *c.rule;
-        if (r.context == '^' && i != 0) continue;
-        if (r.context == '~' && (i == 0 || t.vowels.find(in[i - 1]) == std::u32string::npos)) continue;
-        out += r.to;
-        i += len;
-        done = true;
-        break;
-      }
-    }
-    if (!done) out += in[i++];
-  }
 }
 
 }  // namespace
@@ -208,8 +185,8 @@ std::string script_rules_error(Lang lang) {
 
 namespace {
 
-// apply_table on code points on the stack: writes at most `cap` to `out` and returns their count, or
-// npos when they do not fit (the caller then takes the std::u32string path).
+// One table's rules over the n code points at `in`: writes at most `cap` to `out` and returns their
+// count, or npos when they do not fit.
 size_t apply_table(const Table& t, const char32_t* in, size_t n, char32_t* out, size_t cap) {
   size_t o = 0;
   for (size_t i = 0; i < n;) {
@@ -258,20 +235,16 @@ void apply_script_rules(Lang lang, std::string_view token, std::string& out) {
     out.append(token);
     return;
   }
-  // A token of ordinary length goes through the tables as code points on the stack: no string per
-  // table and letter. Most tokens of a text already in the key's script have no letter any rule
-  // rewrites: looked for on the way, and then the token is kept as it is.
-  constexpr size_t kCap = 128;
-  char32_t a[kCap], b[kCap];
+  // Most tokens of a text already in the key's script have no letter any rule rewrites: looked for while
+  // decoding, and then the token is kept as it is. Buffers are reused per thread, and sized so that a
+  // table cannot overflow them: no allocation per token once they have grown.
+  thread_local std::u32string from, to;
+  if (from.size() < token.size()) from.resize(token.size());  // at most a code point per byte
   size_t n = 0;
-  bool any_rule = false, fits = true;
+  bool any_rule = false;
   for (size_t i = 0; i < token.size();) {
     const char32_t c = next_code_point(token, i);
-    if (n == kCap) {
-      fits = false;
-      break;
-    }
-    a[n++] = c;
+    from[n++] = c;
     if (c < Table::kDirect) {
       any_rule = any_rule || r->starts_rule[c];
     } else if (!any_rule && r->rules_past_direct) {
@@ -282,51 +255,21 @@ void apply_script_rules(Lang lang, std::string_view token, std::string& out) {
         }
     }
   }
-  if (fits && !any_rule) {
+  if (!any_rule) {
     out.append(token);
     return;
   }
-  if (fits) {
-    char32_t* from = a;
-    char32_t* to = b;
-    for (const Table& t : r->tables) {
-      n = apply_table(t, from, n, to, kCap);
-      if (n == std::string_view::npos) break;
-      std::swap(from, to);
-    }
-    if (n != std::string_view::npos) {
-      char bytes[4 * kCap];
-      size_t w = 0;
-      for (size_t k = 0; k < n; ++k) w += encode_utf8(from[k], bytes + w);
-      out.append(bytes, w);
-      return;
-    }
-  }
-  // Longer tokens (and keys): as above, with buffers reused per thread (no allocation per token once
-  // they have grown).
-  if (!fits) {
-    any_rule = false;
-    for (size_t i = 0; i < token.size() && !any_rule;) {
-      const char32_t c = next_code_point(token, i);
-      for (const Table& t : r->tables)
-        if (t.candidates(c)) {
-          any_rule = true;
-          break;
-        }
-    }
-    if (!any_rule) {
-      out.append(token);
-      return;
-    }
-  }
-  thread_local std::u32string u, v;
-  u.clear();
-  for (size_t i = 0; i < token.size();) u.push_back(next_code_point(token, i));
   for (const Table& t : r->tables) {
-    apply_table(t, u, v);
-    std::swap(u, v);
+    // Each step reads at least one code point and writes at most longest_to: this always fits.
+    if (to.size() < n * r->longest_to) to.resize(n * r->longest_to);
+    n = apply_table(t, from.data(), n, to.data(), to.size());
+    std::swap(from, to);
   }
-  for (char32_t c : u) append_utf8(out, c);
+  thread_local std::string bytes;
+  if (bytes.size() < 4 * n) bytes.resize(4 * n);
+  size_t w = 0;
+  for (size_t k = 0; k < n; ++k) w += encode_utf8(from[k], bytes.data() + w);
+  out.append(bytes.data(), w);
 }
 
 namespace {
