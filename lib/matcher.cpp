@@ -238,6 +238,11 @@ void Lexicon::find_matches(const TokenList& tokens, Lang lang, std::vector<Match
   // each token's bytes are hashed at most once.
   uint64_t carried_unmixed = 0;
   size_t carried_for = SIZE_MAX;
+  const Token* const toks = tokens.tokens.data();
+  const char* const norm = tokens.normalized.data();
+  // Every token's key lies in `normalized`: hashed with 16-byte reads, no branch on its length.
+  const detail::BufferKeyHasher hasher(tokens.normalized);
+  auto unmixed_of = [&](const Token& t) { return hasher.unmixed(t.norm_start, t.norm_end - t.norm_start); };
   // Every part of every active index for token i; `unmixed` is its hash when `hashed`.
   auto match_token = [&](size_t i, std::string_view token, uint64_t unmixed, bool hashed) __attribute__((noinline)) {
     // The next token's hash, computed the first time a phrase candidate asks for it.
@@ -248,7 +253,7 @@ void Lexicon::find_matches(const TokenList& tokens, Lang lang, std::vector<Match
       if (!hashed_next) {
         hashed_next = true;
         if (i + 1 < n) {
-          carried_unmixed = detail::unmixed_hash(tokens.norm(tokens.tokens[i + 1]));
+          carried_unmixed = unmixed_of(toks[i + 1]);
           carried_for = i + 1;
           next_hash = detail::mix64(carried_unmixed) | 1;
         }
@@ -261,7 +266,7 @@ void Lexicon::find_matches(const TokenList& tokens, Lang lang, std::vector<Match
       if (act.whole) {
         if (!hashed) {
           hashed = true;
-          unmixed = carried_for == i ? carried_unmixed : detail::unmixed_hash(token);
+          unmixed = carried_for == i ? carried_unmixed : unmixed_of(toks[i]);
         }
         if (const auto* slot = idx->whole.find_unmixed(token, unmixed)) {
           // A list none of whose second words can be the next token is passed over whole (asking for
@@ -305,23 +310,33 @@ void Lexicon::find_matches(const TokenList& tokens, Lang lang, std::vector<Match
         }
     }
   };
-  const Token* const toks = tokens.tokens.data();
-  const char* const norm = tokens.normalized.data();
-  for (size_t i = 0; i < n; ++i) {
+  for (size_t i = 0; i < n;) {
     const Token& current = toks[i];
     // Each token is matched with its own paragraph's language (the document's when it has none).
     const Lang token_lang = current.lang == Lang::kUnknown ? lang : current.lang;
     if (token_lang != selected_lang || !selected) select_indexes(token_lang);
-    if (active_count == 0) continue;
-    const std::string_view token(norm + current.norm_start, current.norm_end - current.norm_start);
-    if (!whole_only) {
-      match_token(i, token, 0, false);
+    if (active_count == 0) {
+      ++i;
       continue;
     }
-    const uint64_t unmixed = carried_for == i ? carried_unmixed : detail::unmixed_hash(token);
-    const size_t bit = Impl::WholeKeys::present_bit(unmixed);
-    const uint64_t in_a = present_a[bit / 64], in_b = present_b[bit / 64];
-    if (((in_a | in_b) >> (bit % 64)) & 1u) match_token(i, token, unmixed, true);
+    if (!whole_only) {
+      match_token(i, tokens.norm(current), 0, false);
+      ++i;
+      continue;
+    }
+    // The run of tokens of this language, each checked against the present bitmaps alone, with the
+    // loop's state in locals (registers) rather than in the variables match_token shares.
+    const uint64_t* const in_a = present_a;
+    const uint64_t* const in_b = present_b;
+    const Lang run_lang = token_lang;
+    for (; i < n; ++i) {
+      const Token& t = toks[i];
+      if ((t.lang == Lang::kUnknown ? lang : t.lang) != run_lang) break;
+      const uint64_t unmixed = unmixed_of(t);
+      const size_t bit = Impl::WholeKeys::present_bit(unmixed);
+      if (((in_a[bit / 64] | in_b[bit / 64]) >> (bit % 64)) & 1u)
+        match_token(i, std::string_view(norm + t.norm_start, t.norm_end - t.norm_start), unmixed, true);
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 // A fast hash of short byte strings for the library's flat lookup tables (not a stable format: tables
 // are built and queried by the same binary).
 #pragma once
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
@@ -29,27 +30,67 @@ inline uint64_t load32(const char* p) {
   return v;
 }
 
-// Words are short: a few loads cover one whole (two overlapping 4-byte reads up to 8 bytes, 8-byte
-// reads past that), then the finalizer, so that the low bits (the table slot) depend on
-// every byte. The length is mixed in first, which makes the overlapping reads unambiguous.
+// A key's hash is computed from its length and its first 16 bytes (zero past its end), read as two
+// words, then 8 bytes at a time past 16 (a last overlapping read). Words are short: most keys are
+// hashed without a branch on their length (token lengths are random, such a branch mispredicts).
+// The length is mixed in first, which makes the zero filling and the overlapping read unambiguous.
 // hash_bytes(s) == mix64(unmixed_hash(s)).
+inline constexpr uint64_t kLengthFactor = 0x9E3779B97F4A7C15ull;
+inline constexpr uint64_t kStepFactor = 0xff51afd7ed558ccdull;
+
+// The hash of a key of at most 16 bytes, from its length and its two head words.
+inline uint64_t short_key_hash(size_t n, uint64_t lo, uint64_t hi) { return ((n * kLengthFactor ^ lo) * kStepFactor) ^ hi; }
+
+// The hash of the n > 16 bytes at p.
+inline uint64_t long_key_hash(const char* p, size_t n) {
+  uint64_t h = short_key_hash(n, load64(p), load64(p + 8));
+  for (size_t i = 16; i + 8 < n; i += 8) h = (h * kStepFactor) ^ load64(p + i);
+  return (h * kStepFactor) ^ load64(p + n - 8);
+}
+
+// 16 bytes of 0xFF then 16 of zero: the 16 bytes at kHeadMask + 16 - m keep the first m bytes of a
+// 16-byte read (a byte mask, so the same on any byte order).
+alignas(32) inline constexpr unsigned char kHeadMask[32] = {
+    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+
+// unmixed_hash of the n bytes at p, given 16 readable bytes at p.
+inline uint64_t unmixed_hash_padded(const char* p, size_t n) {
+  if (n > 16) [[unlikely]] return long_key_hash(p, n);
+  const char* keep = reinterpret_cast<const char*>(kHeadMask) + 16 - n;
+  return short_key_hash(n, load64(p) & load64(keep), load64(p + 8) & load64(keep + 8));
+}
+
+// The same value, reading no byte past the key.
 inline uint64_t unmixed_hash(std::string_view s) {
-  const char* p = s.data();
-  const size_t n = s.size();
-  uint64_t h = (n + 1) * 0x9E3779B97F4A7C15ull;
-  if (n >= 8) {
-    for (size_t i = 0; i + 8 < n; i += 8) h = (h ^ load64(p + i)) * 0xff51afd7ed558ccdull;
-    h ^= load64(p + n - 8);
-  } else if (n >= 4) {
-    h ^= (load32(p) << 32) | load32(p + n - 4);
-  } else if (n > 0) {
-    auto byte = [&](size_t k) { return static_cast<uint64_t>(static_cast<unsigned char>(p[k])); };
-    h ^= (byte(0) << 16) | (byte(n / 2) << 8) | byte(n - 1);
-  }
-  return h;
+  if (s.size() > 16) return long_key_hash(s.data(), s.size());
+  char head[16] = {};
+  std::memcpy(head, s.data(), s.size());
+  return short_key_hash(s.size(), load64(head), load64(head + 8));
 }
 
 inline uint64_t hash_bytes(std::string_view s) { return mix64(unmixed_hash(s)); }
+
+// Hashes keys that lie in one buffer with 16-byte reads and never past the buffer's end: a key that
+// starts in its last 16 bytes is read from a zero-padded copy of them. The buffer must outlive the
+// hasher and not change under it.
+class BufferKeyHasher {
+ public:
+  explicit BufferKeyHasher(std::string_view buffer)
+      : data_(buffer.data()), size_(buffer.size()), tail_offset_(buffer.size() - std::min<size_t>(buffer.size(), 16)) {
+    if (size_ > tail_offset_) std::memcpy(tail_, data_ + tail_offset_, size_ - tail_offset_);
+  }
+  // unmixed_hash(buffer.substr(offset, n)), which must lie in the buffer.
+  uint64_t unmixed(size_t offset, size_t n) const {
+    if (offset + 16 <= size_) [[likely]] return unmixed_hash_padded(data_ + offset, n);
+    return unmixed_hash_padded(tail_ + (offset - tail_offset_), n);  // n <= 16 here
+  }
+
+ private:
+  const char* data_;
+  size_t size_;
+  size_t tail_offset_;  // where the copied tail starts in the buffer
+  char tail_[32] = {};  // the buffer's last (up to) 16 bytes, then zeros: 16 readable bytes at any of them
+};
 
 // Sixteen bits of an unmixed hash for a prefilter: one multiply, whose top bits depend on every bit of
 // its input, instead of the whole finalizer.

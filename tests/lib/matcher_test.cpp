@@ -136,6 +136,32 @@ TEST_CASE("same_bytes compares words of every length class, including a differen
   }
 }
 
+TEST_CASE("keys of every length hash the same when read from a buffer as when a table is built") {
+  // The matcher reads a token's key sixteen bytes at a time from the normalized buffer (bytes past the
+  // key masked off, a copy near the buffer's end); tables are built from the key alone. Both must agree
+  // for every length, wherever the key sits, whatever follows it.
+  const std::string base = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ";
+  for (size_t n = 0; n <= 40; ++n) {
+    const std::string key = base.substr(0, n);
+    const uint64_t built = tamga::detail::unmixed_hash(key);
+    for (size_t before : {size_t{0}, size_t{1}, size_t{7}, size_t{16}})
+      for (size_t after : {size_t{0}, size_t{1}, size_t{5}, size_t{15}, size_t{16}, size_t{30}}) {
+        const std::string buffer = std::string(before, '#') + key + std::string(after, '%');
+        const tamga::detail::BufferKeyHasher hasher(buffer);
+        CHECK(hasher.unmixed(before, n) == built);
+      }
+    // Any one byte changed changes the hash (keys of one length differ in their bytes only).
+    for (size_t k = 0; k < n; ++k) {
+      std::string other = key;
+      other[k] = '#';
+      CHECK(tamga::detail::unmixed_hash(other) != built);
+    }
+  }
+  // Keys that differ only in length (zero bytes past the shorter one) hash apart.
+  CHECK(tamga::detail::unmixed_hash(std::string_view("a\0", 2)) != tamga::detail::unmixed_hash("a"));
+  CHECK(tamga::detail::unmixed_hash(std::string(17, '\0')) != tamga::detail::unmixed_hash(std::string(16, '\0')));
+}
+
 TEST_CASE("a lexicon of exact forms only matches keys of every length, phrases sharing a first word, in entry order") {
   // Exact forms only: every active index has whole-token keys and nothing else, so tokens are checked
   // against the present bitmap alone before the general path. Keys of 1 to 17 bytes and two-byte letters
