@@ -3,7 +3,14 @@
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstring>
 
 #include "detail/scripts.h"
 #include "detail/utf8.h"
@@ -17,6 +24,9 @@ struct Tokenizer::Impl {
   Normalizer normalizer;
   UText text_buffer = UTEXT_INITIALIZER;
   std::vector<detail::WordSegment> segments;  // reused between calls
+  std::string folded;                          // a key fold_token writes, reused between calls
+  static constexpr size_t kBatch = 64;
+  std::array<Token, kBatch> batch;             // tokens made by append before they join the list
   ~Impl() { utext_close(&text_buffer); }
 };
 
@@ -37,7 +47,7 @@ namespace {
 
 // Does the gap between two tokens end a sentence? Terminal punctuation followed by whitespace, or a blank
 // line. ("U.S" keeps its inner dot inside the token, so it does not count.)
-bool gap_ends_sentence(std::string_view gap) {
+bool gap_ends_sentence_by_code_points(std::string_view gap) {
   size_t newlines = 0;
   bool terminal = false;
   bool space_after_terminal = false;
@@ -50,6 +60,31 @@ bool gap_ends_sentence(std::string_view gap) {
   return space_after_terminal;
 }
 
+// The same answer; `readable_end` bounds the bytes that may be read past the gap. Most gaps are a few
+// ASCII bytes (", ", ". ", " - "): those are answered from one 16-byte read with bit masks, without a
+// branch per character, and only the rest are decoded.
+bool gap_ends_sentence(std::string_view gap, const char* readable_end) {
+#if defined(__SSE2__)
+  if (gap.size() <= 16 && readable_end - gap.data() >= 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(gap.data()));
+    const unsigned in_gap = (1u << gap.size()) - 1;
+    if ((static_cast<unsigned>(_mm_movemask_epi8(v)) & in_gap) == 0) {  // ASCII only
+      auto is = [&](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
+      auto bits = [&](__m128i m) { return static_cast<unsigned>(_mm_movemask_epi8(m)) & in_gap; };
+      const __m128i newline = is('\n');
+      const unsigned newlines = bits(newline);
+      const unsigned terminals = bits(_mm_or_si128(_mm_or_si128(is('.'), is('!')), is('?')));
+      const unsigned spaces = bits(_mm_or_si128(_mm_or_si128(is(' '), newline), _mm_or_si128(is('\t'), is('\r'))));
+      // The positions past the first terminal (none when there is none).
+      const unsigned past_first_terminal = ~(((terminals & (0u - terminals)) << 1) - 1);
+      return (newlines & (newlines - 1)) != 0 || (spaces & past_first_terminal) != 0;
+    }
+  }
+#endif
+  (void)readable_end;
+  return gap_ends_sentence_by_code_points(gap);
+}
+
 }  // namespace
 
 void assign_sentences(std::string_view text, TokenList& tokens) {
@@ -59,7 +94,8 @@ void assign_sentences(std::string_view text, TokenList& tokens) {
     if (i > 0) {
       const Token& p = tokens.tokens[i - 1];
       bool new_segment = t.lang != p.lang;
-      if (new_segment || (t.start >= p.end && t.start <= text.size() && gap_ends_sentence(text.substr(p.end, t.start - p.end))))
+      if (new_segment || (t.start >= p.end && t.start <= text.size() &&
+                          gap_ends_sentence(text.substr(p.end, t.start - p.end), text.data() + text.size())))
         ++sentence;
     }
     t.sentence = sentence;
@@ -98,36 +134,60 @@ void Tokenizer::append(std::string_view full, size_t begin, size_t end_offset, L
   if (!detail::fast_word_segments(text, begin, text.size(), impl.segments))
     detail::icu_word_segments(*impl.words, impl.text_buffer, text, begin, text.size(), impl.segments);
 
-  const size_t first_token = out.tokens.size();
-  unsigned sentence = out.tokens.empty() ? 0 : out.tokens.back().sentence + 1;
+  // Tokens are made in a small local batch appended to the list when full, instead of a push_back per
+  // token (whose checks reload the vector after every fold call).
+  std::vector<Token>& tokens = out.tokens;
+  unsigned sentence = tokens.empty() ? 0 : tokens.back().sentence + 1;
+  bool any_token = false;
+  constexpr size_t kBatch = Impl::kBatch;
+  Token* const batch = impl.batch.data();
+  size_t batched = 0;
   unsigned previous_end = static_cast<unsigned>(begin);
   // Keys are written straight into `normalized`, grown ahead (a key is at most twice its token on the
   // fast path, plus the fold's slack) and cut to `used` at the end: no string append per token.
   std::string& norm = out.normalized;
   size_t used = norm.size();
+  char* norm_data = norm.data();
+  size_t norm_room = norm.size();
+  const char* const readable_end = full.data() + full.size();
   // The whole text can be read, past the segment's end too: the fold reads sixteen bytes at a time.
   auto fold = [&](std::string_view token) {
     const size_t room = 2 * token.size() + Normalizer::kFoldSlack;
-    if (norm.size() < used + room) norm.resize(std::max(2 * norm.size(), used + room + 256));
-    const size_t readable = static_cast<size_t>(full.data() + full.size() - token.data());
-    size_t n = impl.normalizer.fold_token_into(token, readable, lang, norm.data() + used);
-    if (n != std::string_view::npos) {
+    if (norm_room < used + room) [[unlikely]] {
+      norm.resize(std::max(2 * norm_room, used + room + 256));
+      norm_data = norm.data();
+      norm_room = norm.size();
+    }
+    const auto readable = static_cast<size_t>(readable_end - token.data());
+    const size_t n = impl.normalizer.fold_token_into(token, readable, lang, norm_data + used);
+    if (n != std::string_view::npos) [[likely]] {
       used += n;
       return false;
     }
-    norm.resize(used);
-    bool mixed = impl.normalizer.fold_token(token, lang, norm);
-    used = norm.size();
+    // The general fold writes to its own string, copied in: `normalized` keeps its room.
+    impl.folded.clear();
+    const bool mixed = impl.normalizer.fold_token(token, lang, impl.folded);
+    if (norm_room < used + impl.folded.size()) {
+      norm.resize(std::max(2 * norm_room, used + impl.folded.size() + 256));
+      norm_data = norm.data();
+      norm_room = norm.size();
+    }
+    std::memcpy(norm_data + used, impl.folded.data(), impl.folded.size());
+    used += impl.folded.size();
     return mixed;
   };
   // Segments lie inside the text: no bounds checks.
   auto slice = [&](size_t from, size_t to) { return std::string_view(text.data() + from, to - from); };
   for (const detail::WordSegment& seg : impl.segments) {
-    std::string_view gap = slice(previous_end, seg.start);
-    if (out.tokens.size() > first_token) {
-      Token& last = out.tokens.back();
-      if (!last.numeric && !seg.numeric && joining_apostrophe_length(gap) > 0) {
+    if (any_token) {
+      const std::string_view gap = slice(previous_end, seg.start);
+      // Only a gap that starts with ` or with C2 (´ is C2 B4) can join: one predictable test of its first
+      // byte (the segment's, when the gap is empty: segments are not empty) before the exact one.
+      const auto lead = static_cast<unsigned char>(text[previous_end]);
+      if ((lead == '`' || lead == 0xC2) && !(batched > 0 ? batch[batched - 1] : tokens.back()).numeric &&
+          !seg.numeric && joining_apostrophe_length(gap) > 0) {
         // Merge "Ankara`da" into one token.
+        Token& last = batched > 0 ? batch[batched - 1] : tokens.back();
         last.end = seg.end;
         used = last.norm_start;
         last.mixed_script = fold(slice(last.start, last.end));
@@ -135,13 +195,29 @@ void Tokenizer::append(std::string_view full, size_t begin, size_t end_offset, L
         previous_end = seg.end;
         continue;
       }
-      if (gap.size() >= 2 && gap_ends_sentence(gap)) ++sentence;  // an end needs two characters
+      sentence += gap.size() >= 2 && gap_ends_sentence(gap, readable_end);  // an end needs two characters
     }
     const auto norm_start = static_cast<unsigned>(used);
     const bool mixed = fold(slice(seg.start, seg.end));
-    out.tokens.push_back({seg.start, seg.end, norm_start, static_cast<unsigned>(used), sentence, seg.numeric, mixed, lang});
+    if (batched == kBatch) {
+      tokens.insert(tokens.end(), batch, batch + kBatch);
+      batched = 0;
+    }
+    Token& t = batch[batched++];
+    // start and end, adjacent in both structs: one 8-byte copy.
+    static_assert(offsetof(Token, end) == offsetof(Token, start) + sizeof(unsigned) &&
+                  offsetof(detail::WordSegment, end) == offsetof(detail::WordSegment, start) + sizeof(unsigned));
+    std::memcpy(&t.start, &seg.start, 2 * sizeof(unsigned));
+    t.norm_start = norm_start;
+    t.norm_end = static_cast<unsigned>(used);
+    t.sentence = sentence;
+    t.numeric = seg.numeric;
+    t.mixed_script = mixed;
+    t.lang = lang;
+    any_token = true;
     previous_end = seg.end;
   }
+  tokens.insert(tokens.end(), batch, batch + batched);
   norm.resize(used);
 }
 

@@ -4,8 +4,10 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "detail/word_segments.h"
@@ -51,6 +53,64 @@ TEST_CASE("sentences are counted at terminal punctuation and blank lines") {
   std::vector<unsigned> s;
   for (const auto& tok : list.tokens) s.push_back(tok.sentence);
   CHECK(s == std::vector<unsigned>{0, 0, 1, 2, 3, 3});
+}
+
+TEST_CASE("sentence ends are found the same in every kind of gap, short or long, ASCII or not, at the text's end too") {
+  // Short ASCII gaps are judged from one 16-byte read with bit masks, the rest code point by code point:
+  // both must follow the rule (terminal punctuation then whitespace, or two newlines), wherever the gap
+  // sits. The reference here decodes the gap as the rule is written.
+  auto reference = [](std::string_view gap) {
+    std::u32string cps;
+    for (size_t i = 0; i < gap.size();) {
+      const auto b = static_cast<unsigned char>(gap[i]);
+      const size_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+      char32_t c = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
+      for (size_t k = 1; k < len; ++k) c = (c << 6) | (static_cast<unsigned char>(gap[i + k]) & 0x3F);
+      cps.push_back(c);
+      i += len;
+    }
+    size_t newlines = 0;
+    bool terminal = false;
+    for (char32_t c : cps) {
+      if (c == U'\n' && ++newlines >= 2) return true;
+      if (c == U'.' || c == U'!' || c == U'?' || c == U'\u2026' || c == U'\u061F' || c == U'\u3002') terminal = true;
+      else if (terminal && (c == U' ' || c == U'\n' || c == U'\t' || c == U'\r' || c == U'\u00A0')) return true;
+    }
+    return false;
+  };
+  const std::vector<std::string> pieces = {" ", "\n", "\t", "\r", ".", "!", "?", ",", ";", "-", "\"", "(",
+                                           "\xE2\x80\xA6", "\xC2\xA0", "\xD8\x9F", "\xE3\x80\x82", "\xC2\xAB"};
+  auto t = Tokenizer::create();
+  REQUIRE(t.ok());
+  uint32_t seed = 12345;
+  auto random = [&](uint32_t n) {
+    seed = seed * 1664525u + 1013904223u;
+    return (seed >> 8) % n;
+  };
+  for (int round = 0; round < 400; ++round) {
+    std::string text = "word";
+    const int words = 1 + static_cast<int>(random(6));
+    for (int w = 0; w < words; ++w) {
+      const uint32_t gap_pieces = 1 + random(w % 3 == 0 ? 20 : 4);
+      for (uint32_t k = 0; k < gap_pieces; ++k) text += pieces[random(static_cast<uint32_t>(pieces.size()))];
+      text += "w" + std::to_string(w);
+    }
+    if (random(2)) text += ".";  // sometimes the last word ends the text, sometimes a gap without a word after it
+    TokenList list;
+    t.value()->tokenize(text, Lang::kEn, list);
+    REQUIRE(!list.tokens.empty());
+    unsigned expected = 0;
+    for (size_t i = 0; i < list.tokens.size(); ++i) {
+      if (i > 0) expected += reference(std::string_view(text).substr(list.tokens[i - 1].end,
+                                                                     list.tokens[i].start - list.tokens[i - 1].end));
+      CHECK(list.tokens[i].sentence == expected);
+    }
+    // Recomputed from the text, as for tokens read back from a record.
+    TokenList again = list;
+    for (auto& tok : again.tokens) tok.sentence = 0;
+    assign_sentences(text, again);
+    for (size_t i = 0; i < list.tokens.size(); ++i) CHECK(again.tokens[i].sentence == list.tokens[i].sentence);
+  }
 }
 
 // --- The fast path against ICU -------------------------------------------------------------------------
