@@ -329,14 +329,17 @@ void Lexicon::find_matches(const TokenList& tokens, Lang lang, std::vector<Match
     const uint64_t* const in_a = present_a;
     const uint64_t* const in_b = present_b;
     const Lang run_lang = token_lang;
-    for (; i < n; ++i) {
-      const Token& t = toks[i];
-      if ((t.lang == Lang::kUnknown ? lang : t.lang) != run_lang) break;
-      const uint64_t unmixed = unmixed_of(t);
+    const detail::BufferKeyHasher run_hasher = hasher;
+    const Token* t = toks + i;
+    for (const Token* const end = toks + n; t != end; ++t) {
+      if ((t->lang == Lang::kUnknown ? lang : t->lang) != run_lang) break;
+      const uint64_t unmixed = run_hasher.unmixed(t->norm_start, t->norm_end - t->norm_start);
       const size_t bit = Impl::WholeKeys::present_bit(unmixed);
       if (((in_a[bit / 64] | in_b[bit / 64]) >> (bit % 64)) & 1u)
-        match_token(i, std::string_view(norm + t.norm_start, t.norm_end - t.norm_start), unmixed, true);
+        match_token(static_cast<size_t>(t - toks), std::string_view(norm + t->norm_start, t->norm_end - t->norm_start),
+                    unmixed, true);
     }
+    i = static_cast<size_t>(t - toks);
   }
 }
 
