@@ -328,11 +328,13 @@ void Lexicon::find_matches(const TokenList& tokens, Lang lang, std::vector<Match
     // loop's state in locals (registers) rather than in the variables match_token shares.
     const uint64_t* const in_a = present_a;
     const uint64_t* const in_b = present_b;
-    const Lang run_lang = token_lang;
+    // The token languages of the run, one bit each: its own, and kUnknown when the document's is it.
+    static_assert(kLangCount <= 32);
+    const uint32_t run_langs = (1u << static_cast<unsigned>(token_lang)) | (lang == token_lang ? 1u : 0u);
     const detail::BufferKeyHasher run_hasher = hasher;
     const Token* t = toks + i;
     for (const Token* const end = toks + n; t != end; ++t) {
-      if ((t->lang == Lang::kUnknown ? lang : t->lang) != run_lang) break;
+      if (!((run_langs >> static_cast<unsigned>(t->lang)) & 1u)) break;
       const uint64_t unmixed = run_hasher.unmixed(t->norm_start, t->norm_end - t->norm_start);
       const size_t bit = Impl::WholeKeys::present_bit(unmixed);
       if (((in_a[bit / 64] | in_b[bit / 64]) >> (bit % 64)) & 1u)
