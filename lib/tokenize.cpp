@@ -8,7 +8,6 @@
 #endif
 
 #include <algorithm>
-#include <array>
 #include <cstddef>
 #include <cstring>
 
@@ -25,8 +24,6 @@ struct Tokenizer::Impl {
   UText text_buffer = UTEXT_INITIALIZER;
   std::vector<detail::WordSegment> segments;  // reused between calls
   std::string folded;                          // a key fold_token writes, reused between calls
-  static constexpr size_t kBatch = 64;
-  std::array<Token, kBatch> batch;             // tokens made by append before they join the list
   ~Impl() { utext_close(&text_buffer); }
 };
 
@@ -134,14 +131,15 @@ void Tokenizer::append(std::string_view full, size_t begin, size_t end_offset, L
   if (!detail::fast_word_segments(text, begin, text.size(), impl.segments))
     detail::icu_word_segments(*impl.words, impl.text_buffer, text, begin, text.size(), impl.segments);
 
-  // Tokens are made in a small local batch appended to the list when full, instead of a push_back per
-  // token (whose checks reload the vector after every fold call).
+  // Tokens are written in place, in room made 64 at a time (zeroing a small block is a few stores), and
+  // the list is cut to the count at the end: no push_back per token, whose checks reload the vector
+  // after every fold call.
   std::vector<Token>& tokens = out.tokens;
   unsigned sentence = tokens.empty() ? 0 : tokens.back().sentence + 1;
-  bool any_token = false;
-  constexpr size_t kBatch = Impl::kBatch;
-  Token* const batch = impl.batch.data();
-  size_t batched = 0;
+  const size_t first_index = tokens.size();
+  Token* next = tokens.data() + first_index;
+  Token* room_end = next;
+  size_t made = 0;  // tokens made by this call
   unsigned previous_end = static_cast<unsigned>(begin);
   // Keys are written straight into `normalized`, grown ahead (a key is at most twice its token on the
   // fast path, plus the fold's slack) and cut to `used` at the end: no string append per token.
@@ -179,15 +177,15 @@ void Tokenizer::append(std::string_view full, size_t begin, size_t end_offset, L
   // Segments lie inside the text: no bounds checks.
   auto slice = [&](size_t from, size_t to) { return std::string_view(text.data() + from, to - from); };
   for (const detail::WordSegment& seg : impl.segments) {
-    if (any_token) {
+    if (made > 0) {
       const std::string_view gap = slice(previous_end, seg.start);
       // Only a gap that starts with ` or with C2 (´ is C2 B4) can join: one predictable test of its first
       // byte (the segment's, when the gap is empty: segments are not empty) before the exact one.
       const auto lead = static_cast<unsigned char>(text[previous_end]);
-      if ((lead == '`' || lead == 0xC2) && !(batched > 0 ? batch[batched - 1] : tokens.back()).numeric &&
+      if ((lead == '`' || lead == 0xC2) && !next[-1].numeric &&
           !seg.numeric && joining_apostrophe_length(gap) > 0) {
         // Merge "Ankara`da" into one token.
-        Token& last = batched > 0 ? batch[batched - 1] : tokens.back();
+        Token& last = next[-1];
         last.end = seg.end;
         used = last.norm_start;
         last.mixed_script = fold(slice(last.start, last.end));
@@ -199,11 +197,13 @@ void Tokenizer::append(std::string_view full, size_t begin, size_t end_offset, L
     }
     const auto norm_start = static_cast<unsigned>(used);
     const bool mixed = fold(slice(seg.start, seg.end));
-    if (batched == kBatch) {
-      tokens.insert(tokens.end(), batch, batch + kBatch);
-      batched = 0;
+    if (next == room_end) {
+      tokens.resize(first_index + made + 64);
+      next = tokens.data() + first_index + made;
+      room_end = tokens.data() + tokens.size();
     }
-    Token& t = batch[batched++];
+    Token& t = *next++;
+    ++made;
     // start and end, adjacent in both structs: one 8-byte copy.
     static_assert(offsetof(Token, end) == offsetof(Token, start) + sizeof(unsigned) &&
                   offsetof(detail::WordSegment, end) == offsetof(detail::WordSegment, start) + sizeof(unsigned));
@@ -214,10 +214,9 @@ void Tokenizer::append(std::string_view full, size_t begin, size_t end_offset, L
     t.numeric = seg.numeric;
     t.mixed_script = mixed;
     t.lang = lang;
-    any_token = true;
     previous_end = seg.end;
   }
-  tokens.insert(tokens.end(), batch, batch + batched);
+  tokens.resize(first_index + made);
   norm.resize(used);
 }
 
