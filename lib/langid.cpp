@@ -44,7 +44,7 @@ struct LetterCounts {
 // Function words (data/langid/function-words.txt) in a flat open-addressing table: one hash and at most
 // a few byte comparisons per word of the text.
 constexpr int kOtherLanguage = kLangCount;  // a language tamga does not cover (Russian, German, ...)
-constexpr size_t kMaxFunctionWord = 24;     // bytes; longer words are never looked up
+constexpr size_t kMaxFunctionWord = 16;     // bytes; longer words are never looked up (nor listed)
 
 class FunctionWords {
  public:
@@ -81,6 +81,12 @@ class FunctionWords {
       if (index < 0) continue;
       longest_ = std::max(longest_, w.size());
       lengths_by_first_[static_cast<unsigned char>(w[0])] |= 1u << w.size();
+      {
+        char first_two[2] = {};
+        std::memcpy(first_two, w.data(), std::min<size_t>(w.size(), 2));
+        const size_t bit = candidate_bit(first_two, w.size());
+        candidates_[bit / 64] |= uint64_t{1} << (bit % 64);
+      }
       char padded[kMaxFunctionWord + 16] = {};
       std::memcpy(padded, w.data(), w.size());
       size_t h = slot_of(padded, w.size());
@@ -89,8 +95,27 @@ class FunctionWords {
       slots_[h].lang = static_cast<int8_t>(index);
       std::memcpy(slots_[h].text, w.data(), w.size());
     }
+    build_exact(words);
   }
   size_t longest() const { return longest_; }
+  // Whether some function word has the word's first byte and length (0 and more than longest() bytes:
+  // never).
+  bool may_be(const char* word, size_t length) const {
+    const size_t bit = candidate_bit(word, length);
+    return (candidates_[bit / 64] >> (bit % 64)) & 1u;
+  }
+  // What find() gives, as kNoWord where it gives -1, for a word of up to kMaxFunctionWord + 1 bytes,
+  // with no branch: one hash, one slot, one comparison. `word` has 16 readable bytes.
+  static constexpr int kNoWord = kOtherLanguage + 1;
+  int lookup(const char* word, size_t length) const {
+    const uint64_t a = chunk(word) & word_masks_[length][0];
+    const uint64_t b = chunk(word + 8) & word_masks_[length][1];
+    const uint64_t x = exact_hash(a, b, length, seed_);
+    const Exact& e = exact_[exact_slot(x) ^ displacement_[exact_bucket(x)]];
+    const uint64_t differ = (e.a ^ a) | (e.b ^ b) | (e.length ^ length);
+    // kNoWord unless nothing differs, without a branch
+    return kNoWord + static_cast<int>(static_cast<unsigned>(e.lang - kNoWord) & (0u - static_cast<unsigned>(differ == 0)));
+  }
   // The language index the word is a function word of, or -1. `word` has 16 readable bytes.
   int find(const char* word, size_t length) const {
     // Most words are longer than any function word starting with their letter: no hashing for them.
@@ -132,11 +157,98 @@ class FunctionWords {
     }
     return std::memcmp(a, b, n) == 0;
   }
+  // The words of find() in a table where each has a slot of its own (hash and displace): a word's hash
+  // picks a bucket and a slot; the bucket's displacement, chosen when the table is built, moves the
+  // slots of its words apart from every other word's.
+  struct Exact {
+    uint64_t a = 0, b = 0;  // the word's bytes 0-7 and 8-15, zero past its end
+    uint64_t length = 0xFF;  // no word: matches no length
+    int lang = kNoWord;
+  };
+  static constexpr size_t kExactSize = 512, kBuckets = kExactSize / 4;  // room for the 371 words there are
+  // The high halves of two products, where their bits are mixed best, give the slot and the bucket.
+  static uint64_t exact_hash(uint64_t a, uint64_t b, size_t length, uint64_t seed) {
+    return ((a ^ seed) * 0x9E3779B97F4A7C15ull) ^ ((b + length) * 0xff51afd7ed558ccdull);
+  }
+  static size_t exact_slot(uint64_t x) { return (x >> 32) & (kExactSize - 1); }
+  static size_t exact_bucket(uint64_t x) { return x >> (64 - std::countr_zero(kBuckets)); }
+  void build_exact(const std::vector<std::pair<std::string, int>>& words) {
+    std::vector<Exact> keys;
+    for (const auto& [w, index] : words) {
+      if (index < 0) continue;
+      char padded[16] = {};
+      std::memcpy(padded, w.data(), w.size());
+      Exact e;
+      e.a = chunk(padded);
+      e.b = chunk(padded + 8);
+      e.length = w.size();
+      e.lang = index;
+      keys.push_back(e);
+    }
+    // The words are fixed (embedded): some seed works, and the tests find it as the program does.
+    for (uint64_t seed = 1;; ++seed)
+      if (try_exact(keys, seed)) return;
+  }
+  bool try_exact(const std::vector<Exact>& keys, uint64_t seed) {
+    const size_t size = kExactSize;
+    if (keys.size() > size) return false;
+    std::vector<std::vector<size_t>> by_bucket(kBuckets);  // the slots each bucket's words hash to
+    for (const Exact& k : keys) {
+      const uint64_t x = exact_hash(k.a, k.b, k.length, seed);
+      by_bucket[exact_bucket(x)].push_back(exact_slot(x));
+    }
+    std::vector<size_t> order(kBuckets);
+    for (size_t k = 0; k < kBuckets; ++k) order[k] = k;
+    std::stable_sort(order.begin(), order.end(), [&](size_t p, size_t q) { return by_bucket[p].size() > by_bucket[q].size(); });
+    std::vector<bool> taken(size);
+    std::array<uint16_t, kBuckets> displacement{};
+    for (size_t bucket : order) {
+      const auto& slots = by_bucket[bucket];
+      if (slots.empty()) break;
+      bool placed = false;
+      for (size_t d = 0; d < size && !placed; ++d) {
+        placed = true;
+        for (size_t k = 0; k < slots.size() && placed; ++k) {
+          if (taken[slots[k] ^ d]) placed = false;
+          for (size_t j = 0; j < k && placed; ++j) placed = slots[j] != slots[k];
+        }
+        if (!placed) continue;
+        for (size_t slot : slots) taken[slot ^ d] = true;
+        displacement[bucket] = static_cast<uint16_t>(d);
+      }
+      if (!placed) return false;
+    }
+    seed_ = seed;
+    displacement_ = displacement;
+    for (const Exact& k : keys) {
+      const uint64_t x = exact_hash(k.a, k.b, k.length, seed);
+      exact_[exact_slot(x) ^ displacement_[exact_bucket(x)]] = k;
+    }
+    return true;
+  }
+  std::array<Exact, kExactSize> exact_{};
+  // By word length (up to kMaxFunctionWord + 1): the bytes of the word in its first 8 and next 8.
+  std::array<std::array<uint64_t, 2>, kMaxFunctionWord + 2> word_masks_ = [] {
+    std::array<std::array<uint64_t, 2>, kMaxFunctionWord + 2> masks{};
+    for (size_t n = 0; n < masks.size(); ++n) masks[n] = {low_bytes(n), n > 8 ? low_bytes(n - 8) : 0};
+    return masks;
+  }();
+  std::array<uint16_t, kBuckets> displacement_{};
+  uint64_t seed_ = 0;
   std::vector<Slot> slots_;
   size_t mask_ = 0;
   int shift_ = 64;
   size_t longest_ = 0;
   std::array<uint32_t, 256> lengths_by_first_{};  // bit n: some function word of n bytes starts with this byte
+  // A bit for each function word's first two bytes and length (hashed): may_be() passes few other
+  // words, so that the branch on it mostly goes one way.
+  static size_t candidate_bit(const char* word, size_t length) {
+    uint16_t first_two;
+    std::memcpy(&first_two, word, 2);
+    const uint32_t key = (first_two & (0xFFFFu >> (8 * (length < 2)))) | static_cast<uint32_t>(length << 16);
+    return (key * 0x9E3779B1u) >> (32 - 12);
+  }
+  std::array<uint64_t, 4096 / 64> candidates_{};
 };
 
 const FunctionWords& function_words() {
@@ -184,6 +296,7 @@ struct TwoByteInfo {
   uint8_t length = 0;
   uint8_t feature = 0;
   uint8_t cyrillic = 0;  // 1 for Cyrillic, 0 for Latin
+  // 1 for a plain letter, 2 for one whose lowercase is two bytes too, written over the letter in place.
   uint8_t plain = 0;
 };
 
@@ -251,8 +364,9 @@ struct CharTable {
       t.length = info.length;
       t.feature = info.feature;
       t.cyrillic = info.kind == CharInfo::kCyrillic;
-      t.plain = (info.kind == CharInfo::kLatin || info.kind == CharInfo::kCyrillic) &&
-                info.feature != CharInfo::kApostrophe && info.lower != U'o' && info.lower != U'g';
+      const bool plain = (info.kind == CharInfo::kLatin || info.kind == CharInfo::kCyrillic) &&
+                         info.feature != CharInfo::kApostrophe && info.lower != U'o' && info.lower != U'g';
+      t.plain = plain ? (info.length == 2 ? 2 : 1) : 0;
     }
     for (char32_t c = kPunctuationFirst; c < kPunctuationEnd; ++c) punctuation[c - kPunctuationFirst] = describe(c);
     for (char32_t c = 0; c < 0x80; ++c) {
@@ -375,10 +489,12 @@ size_t plain_letters_end(std::string_view text, size_t i, size_t limit) {
 // The character-by-character counter EvidenceCounter replaced, kept as the reference its tests compare
 // it with (detail::langid_evidence).
 // The language with the most function words of a line, or -1 when none leads (index 0 is never one).
-int leading_language(const std::array<unsigned, kLangCount + 1>& words) {
+template <size_t N>
+int leading_language(const std::array<unsigned, N>& words) {
+  static_assert(N > kOtherLanguage);
   int best = -1;
   unsigned top = 0, second = 0;
-  for (size_t k = 1; k < words.size(); ++k) {
+  for (size_t k = 1; k <= kOtherLanguage; ++k) {
     if (words[k] > top) {
       second = top;
       top = words[k];
@@ -537,15 +653,16 @@ class ReferenceEvidenceCounter {
 class EvidenceCounter {
  public:
   explicit EvidenceCounter(bool vote)
-      : vote_(vote), words_(vote ? &function_words() : nullptr), longest_(vote ? words_->longest() : 0) {}
+      : vote_(vote), words_(&function_words()), longest_(vote ? words_->longest() : 0) {}
 
   Evidence count(std::string_view text) {
     Evidence e;
     const CharTable& table = char_table();
     const char* s = text.data();
     const size_t limit = std::min<size_t>(text.size(), 1 << 16);
-    const size_t too_long = longest_ + 1;  // the word length of a word that cannot be a function word
-    size_t wl = 0;                         // bytes of the lowercase word so far, at most too_long
+    // The word length of a word that cannot be a function word (without a vote, of every word).
+    const size_t too_long = vote_ ? longest_ + 1 : kMaxFunctionWord + 1;
+    size_t wl = 0;  // bytes of the lowercase word so far, at most too_long
     // Letters of the fast paths not yet in cur_: ASCII letters, two-byte letters, of them Cyrillic.
     size_t ascii_letters = 0, two_byte_letters = 0, cyrillic = 0;
     auto flush = [&] {
@@ -553,101 +670,123 @@ class EvidenceCounter {
       cur_.kind(CharInfo::kCyrillic) += static_cast<uint32_t>(cyrillic);
       ascii_letters = two_byte_letters = cyrillic = 0;
     };
-    // The Uzbek apostrophe follows o or g: where the last run of ASCII letters ended, and where the
-    // last other character lowercasing to o or g did.
-    size_t run_end = SIZE_MAX, og_end = SIZE_MAX;
+    // The Uzbek apostrophe follows o or g: the byte before it, unless a character decoded from invalid
+    // UTF-8 took that byte (decoded_end: where the last character the general path decoded ended), or
+    // a character lowercasing to o or g that ended there (og_end).
+    size_t decoded_end = SIZE_MAX, og_end = SIZE_MAX;
     // Letters and apostrophes of the line the letter rule reads (features kSchwa..kW, Uzbek apostrophes).
     size_t distinctive = 0;
     CharInfo slow;
 #if defined(__SSE2__)
     const __m128i case_bit = _mm_set1_epi8(0x20), letter_a = _mm_set1_epi8('a'), letter_range = _mm_set1_epi8(25);
     const __m128i letter_q = _mm_set1_epi8('q'), letter_w = _mm_set1_epi8('w');
-    // 0xFF where a byte with the case bit set is a letter: (byte | 0x20) - 'a' in 0..25, compared unsigned.
-    auto letter_bytes = [&](__m128i folded) {
-      const __m128i offset = _mm_sub_epi8(folded, letter_a);
-      return _mm_cmpeq_epi8(_mm_min_epu8(offset, letter_range), offset);
-    };
+    const __m128i lead_first = _mm_set1_epi8(static_cast<char>(0xC2)), lead_span = _mm_set1_epi8(0xDF - 0xC2);
+    const __m128i continuation_end = _mm_set1_epi8(static_cast<char>(0xC0));
+    const __m128i line_end = _mm_set1_epi8('\n'), apostrophe = _mm_set1_epi8('\'');
 #endif
     size_t i = 0;
     while (i < limit) {
+#if defined(__SSE2__)
+      // Most of a text is words of ASCII and two-byte letters, each followed by spaces or punctuation:
+      // one block of sixteen bytes tells where the word and the separators after it end, counts the
+      // word's ASCII letters, q and w by masks and its two-byte letters by their table entries, and is
+      // its lowercase form. What ends them otherwise (a line end, an apostrophe, another letter, the end
+      // of the block) takes the path below, one character at a time.
+      if (i + 16 <= limit) {
+        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+        const __m128i folded = _mm_or_si128(bytes, case_bit);
+        const __m128i offset = _mm_sub_epi8(folded, letter_a);
+        const __m128i ascii_letter = _mm_cmpeq_epi8(_mm_min_epu8(offset, letter_range), offset);
+        const auto letters = static_cast<unsigned>(_mm_movemask_epi8(ascii_letter));
+        // A lead byte C2-DF followed by a continuation byte (80-BF: below C0, compared signed).
+        const __m128i lead_offset = _mm_sub_epi8(bytes, lead_first);
+        const __m128i lead = _mm_cmpeq_epi8(_mm_min_epu8(lead_offset, lead_span), lead_offset);
+        const __m128i next_continuation = _mm_srli_si128(_mm_cmplt_epi8(bytes, continuation_end), 1);
+        const auto leads = static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(lead, next_continuation)));
+        auto run = static_cast<unsigned>(__builtin_ctz(~(letters | leads | (leads << 1))));  // 16 at most
+        // The lowercase word: ASCII letters folded here, two-byte letters written over below. Past the
+        // word's length the bytes do not count; word_ has room for sixteen past too_long.
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(word_ + wl), _mm_or_si128(bytes, _mm_and_si128(ascii_letter, case_bit)));
+        const size_t two_byte_before = two_byte_letters;
+        for (unsigned m = leads & ((1u << run) - 1); m; m &= m - 1) {
+          const auto k = static_cast<unsigned>(__builtin_ctz(m));
+          const auto lead_byte = static_cast<unsigned char>(s[i + k]), next = static_cast<unsigned char>(s[i + k + 1]);
+          const TwoByteInfo& t = table.two_byte[(static_cast<char32_t>(lead_byte & 0x1F) << 6) | (next & 0x3F)];
+          if (t.plain != 2) {  // the word goes on, from this letter, on the path below
+            run = k;
+            break;
+          }
+          ++two_byte_letters;
+          cyrillic += t.cyrillic;
+          ++cur_.n[RawCounts::kFeatures + t.feature];
+          distinctive += t.feature != CharInfo::kNone;
+          std::memcpy(word_ + wl + k, t.utf8, 2);
+        }
+        const unsigned in_run = (1u << run) - 1;
+        // The word's other bytes are its ASCII letters (no popcount instruction in generic x86-64).
+        ascii_letters += run - 2 * (two_byte_letters - two_byte_before);
+        const __m128i q_bytes = _mm_cmpeq_epi8(folded, letter_q), w_bytes = _mm_cmpeq_epi8(folded, letter_w);
+        if (static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(q_bytes, w_bytes))) & in_run) {  // rare
+          const auto q = static_cast<unsigned>(_mm_movemask_epi8(q_bytes)) & in_run;
+          const auto w = static_cast<unsigned>(_mm_movemask_epi8(w_bytes)) & in_run;
+          cur_.feature(CharInfo::kQ) += static_cast<uint32_t>(std::popcount(q));
+          cur_.feature(CharInfo::kW) += static_cast<uint32_t>(std::popcount(w));
+          distinctive += static_cast<size_t>(std::popcount(q | w));
+        }
+        wl = wl + run <= longest_ ? wl + run : too_long;
+        // Spaces and punctuation that only end a word: ASCII but letters, line ends and apostrophes.
+        const __m128i kept = _mm_or_si128(ascii_letter, _mm_or_si128(_mm_cmpeq_epi8(bytes, line_end), _mm_cmpeq_epi8(bytes, apostrophe)));
+        const auto separators = static_cast<unsigned>(
+            _mm_movemask_epi8(_mm_andnot_si128(kept, _mm_cmpgt_epi8(bytes, _mm_set1_epi8(-1)))));  // ASCII: not negative
+        const auto gap = static_cast<unsigned>(__builtin_ctz(~(separators >> run)));
+        if (gap) end_word(wl);  // (without a vote longest_ is 0: nothing is looked up)
+        i += run + gap;
+        // After separators the next word starts a block of its own; after a word ending the block, the
+        // block goes on with it.
+        if (gap | (run >> 4)) continue;
+      }
+#endif
       const auto byte = static_cast<unsigned char>(s[i]);
       const CharInfo* info;
       size_t start = i;
+      bool decoded = false;  // by next_code_point
       if (byte < 0x80) {
-        if (table.ascii_letter[byte]) {
-          size_t end = i;
-          unsigned q = 0, w = 0;  // counted apart: they are distinctive
-          bool lowered = false;   // the run is in word_ already
-#if defined(__SSE2__)
-          // Most runs are shorter than sixteen letters and have no q or w: one block tells their end,
-          // and is their lowercase form.
-          if (i + 16 <= limit) {
-            const __m128i folded = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i)), case_bit);
-            const auto letters = static_cast<unsigned>(_mm_movemask_epi8(letter_bytes(folded)));
-            const auto run = static_cast<unsigned>(__builtin_ctz(~letters));  // 16 when all are letters
-            const auto qw = static_cast<unsigned>(_mm_movemask_epi8(
-                _mm_or_si128(_mm_cmpeq_epi8(folded, letter_q), _mm_cmpeq_epi8(folded, letter_w))));
-            if (!((qw & ((1u << run) - 1)) | (run >> 4))) {
-              _mm_storeu_si128(reinterpret_cast<__m128i*>(word_ + wl), folded);  // word_ has room past too_long
-              end = i + run;
-              lowered = true;
-            }
-          }
-          // The others, sixteen bytes at a time.
-          for (bool ended = lowered; !ended && end + 16 <= limit;) {
-            const __m128i folded = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s + end)), case_bit);
-            const auto letters = static_cast<unsigned>(_mm_movemask_epi8(letter_bytes(folded)));
-            const auto run = static_cast<unsigned>(__builtin_ctz(~letters));
-            const unsigned in_run = (1u << run) - 1;
-            for (unsigned m = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(folded, letter_q))) & in_run; m; m &= m - 1) ++q;
-            for (unsigned m = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(folded, letter_w))) & in_run; m; m &= m - 1) ++w;
-            end += run;
-            ended = run < 16;
-          }
-          // (After a block that ended the run, this stops at once.)
-          if (!lowered)
-#endif
-            for (; end < limit && table.ascii_letter[static_cast<unsigned char>(s[end])]; ++end) {
-              q += (s[end] | 0x20) == 'q';
-              w += (s[end] | 0x20) == 'w';
-            }
-          const size_t run = end - i;
-          ascii_letters += run;
-          if (q | w) {
-            cur_.feature(CharInfo::kQ) += q;
-            cur_.feature(CharInfo::kW) += w;
-            distinctive += q + w;
-          }
-          if (wl + run <= longest_) {
-            if (!lowered)
-              for (size_t k = 0; k < run; ++k) word_[wl + k] = static_cast<char>(s[i + k] | 0x20);
-            wl += run;
-          } else {
-            wl = too_long;
-          }
-          i = run_end = end;
-          // Most words end at a space: it is taken here, not by another turn of the loop.
-          if (i < limit && s[i] == ' ') {
-            end_word(wl);
-            ++i;
-          }
-          continue;
-        }
-        if (table.ascii_separator[byte]) {  // a space or punctuation: ends the word, counts for nothing
-          end_word(wl);
-          ++i;
-          continue;
-        }
-        ++i;
         if (byte == '\n') {
           // A line end counts for nothing the rules read (its kind and feature are never looked at): it
           // ends the word and the line, without the general path's checks.
+          ++i;
           if (vote_) {
             end_word(wl);
             flush();
             end_line(e, distinctive != 0);
             distinctive = 0;
           }
+          continue;
+        }
+        if (table.ascii_letter[byte]) {  // a run of ASCII letters near the end of the text
+          size_t end = i;
+          unsigned q = 0, w = 0;  // counted apart: they are distinctive
+          for (; end < limit && table.ascii_letter[static_cast<unsigned char>(s[end])]; ++end) {
+            q += (s[end] | 0x20) == 'q';
+            w += (s[end] | 0x20) == 'w';
+          }
+          const size_t run = end - i;
+          ascii_letters += run;
+          cur_.feature(CharInfo::kQ) += q;
+          cur_.feature(CharInfo::kW) += w;
+          distinctive += q + w;
+          if (wl + run <= longest_) {
+            for (size_t k = 0; k < run; ++k) word_[wl + k] = static_cast<char>(s[i + k] | 0x20);
+            wl += run;
+          } else {
+            wl = too_long;
+          }
+          i = end;
+          continue;
+        }
+        ++i;
+        if (table.ascii_separator[byte]) {  // a space or punctuation: ends the word, counts for nothing
+          if (vote_) end_word(wl);
           continue;
         }
         info = &table.chars[byte];  // an apostrophe or a control character
@@ -669,6 +808,7 @@ class EvidenceCounter {
           info = &table.chars[ch];
         } else {
           const char32_t ch = detail::next_code_point(text, i);
+          decoded = true;
           info = &char_info(table, ch, slow);
         }
       }
@@ -677,7 +817,8 @@ class EvidenceCounter {
       ++cur_.feature(info->feature);
       distinctive += info->feature != CharInfo::kNone && info->feature != CharInfo::kApostrophe;
       if (info->feature == CharInfo::kApostrophe &&
-          (og_end == start || (run_end == start && ((s[start - 1] | 0x20) == 'o' || (s[start - 1] | 0x20) == 'g')))) {
+          (og_end == start ||
+           (start > 0 && decoded_end != start && ((s[start - 1] | 0x20) == 'o' || (s[start - 1] | 0x20) == 'g')))) {
         ++cur_.uzbek_apostrophes();
         ++distinctive;
       }
@@ -695,6 +836,7 @@ class EvidenceCounter {
         }
       }
       if (info->lower == U'o' || info->lower == U'g') og_end = i;
+      if (decoded) decoded_end = i;
     }
     flush();
     if (vote_) {
@@ -704,16 +846,17 @@ class EvidenceCounter {
     e.whole = cur_.letters();
     return e;
   }
-
  private:
+  // Most words are longer than any function word starting with their letter: one test rejects them. The
+  // rest are looked up and counted without a branch (a hit is as likely as not).
   void end_word(size_t& wl) {
-    if (wl - 1 < longest_) {  // 1..longest_ bytes
-      int lang = words_->find(word_, wl);
-      if (lang >= 0) {
-        ++line_words_[static_cast<size_t>(lang)];
-        ++line_word_total_;
-        last_word_lang_ = lang;
-      }
+    if (words_->may_be(word_, wl)) {
+      const int lang = words_->lookup(word_, wl);
+      ++line_words_[static_cast<size_t>(lang)];  // kNoWord has a slot of its own, never read
+      const bool found = lang != FunctionWords::kNoWord;
+      line_word_total_ += found;
+      const int keep = static_cast<int>(found) - 1;  // all ones when not found
+      last_word_lang_ = (lang & ~keep) | (last_word_lang_ & keep);
     }
     wl = 0;
   }
@@ -763,8 +906,8 @@ class EvidenceCounter {
   const FunctionWords* words_;
   RawCounts cur_;         // the characters counted so far
   RawCounts line_start_;  // cur_ when the current line started
-  std::array<unsigned, kLangCount + 1> line_words_{};
-  unsigned line_word_total_ = 0;  // the sum of line_words_
+  std::array<unsigned, FunctionWords::kNoWord + 1> line_words_{};  // by language, and kNoWord
+  unsigned line_word_total_ = 0;  // the sum of line_words_ but kNoWord
   int last_word_lang_ = -1;       // the language of the line's last function word
   size_t longest_ = 0;
   // Room for a 16-byte store at any length up to too_long (the longest function word and one).
