@@ -739,11 +739,15 @@ class EvidenceCounter {
         const auto separators = static_cast<unsigned>(
             _mm_movemask_epi8(_mm_andnot_si128(kept, _mm_cmpgt_epi8(bytes, _mm_set1_epi8(-1)))));  // ASCII: not negative
         const auto gap = static_cast<unsigned>(__builtin_ctz(~(separators >> run)));
-        if (gap) end_word(wl);  // (without a vote longest_ is 0: nothing is looked up)
-        i += run + gap;
+        i += run;
         // After separators the next word starts a block of its own; after a word ending the block, the
         // block goes on with it.
-        if (gap | (run >> 4)) continue;
+        if (gap) {
+          end_word(wl);  // (without a vote longest_ is 0: nothing is looked up)
+          i += gap;
+          continue;
+        }
+        if (run == 16) continue;
       }
 #endif
       const auto byte = static_cast<unsigned char>(s[i]);
