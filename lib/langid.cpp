@@ -663,12 +663,13 @@ class EvidenceCounter {
     // The word length of a word that cannot be a function word (without a vote, of every word).
     const size_t too_long = vote_ ? longest_ + 1 : kMaxFunctionWord + 1;
     size_t wl = 0;  // bytes of the lowercase word so far, at most too_long
-    // Letters of the fast paths not yet in cur_: ASCII letters, two-byte letters, of them Cyrillic.
-    size_t ascii_letters = 0, two_byte_letters = 0, cyrillic = 0;
+    // Letters of the fast paths not yet in cur_: their bytes (one for an ASCII letter, two for the
+    // others), the two-byte letters, of them Cyrillic.
+    size_t letter_bytes = 0, two_byte_letters = 0, cyrillic = 0;
     auto flush = [&] {
-      cur_.kind(CharInfo::kLatin) += static_cast<uint32_t>(ascii_letters + two_byte_letters - cyrillic);
+      cur_.kind(CharInfo::kLatin) += static_cast<uint32_t>(letter_bytes - two_byte_letters - cyrillic);
       cur_.kind(CharInfo::kCyrillic) += static_cast<uint32_t>(cyrillic);
-      ascii_letters = two_byte_letters = cyrillic = 0;
+      letter_bytes = two_byte_letters = cyrillic = 0;
     };
     // The Uzbek apostrophe follows o or g: the byte before it, unless a character decoded from invalid
     // UTF-8 took that byte (decoded_end: where the last character the general path decoded ended), or
@@ -707,7 +708,6 @@ class EvidenceCounter {
         // The lowercase word: ASCII letters folded here, two-byte letters written over below. Past the
         // word's length the bytes do not count; word_ has room for sixteen past too_long.
         _mm_storeu_si128(reinterpret_cast<__m128i*>(word_ + wl), _mm_or_si128(bytes, _mm_and_si128(ascii_letter, case_bit)));
-        const size_t two_byte_before = two_byte_letters;
         for (unsigned m = leads & ((1u << run) - 1); m; m &= m - 1) {
           const auto k = static_cast<unsigned>(__builtin_ctz(m));
           const auto lead_byte = static_cast<unsigned char>(s[i + k]), next = static_cast<unsigned char>(s[i + k + 1]);
@@ -723,8 +723,7 @@ class EvidenceCounter {
           std::memcpy(word_ + wl + k, t.utf8, 2);
         }
         const unsigned in_run = (1u << run) - 1;
-        // The word's other bytes are its ASCII letters (no popcount instruction in generic x86-64).
-        ascii_letters += run - 2 * (two_byte_letters - two_byte_before);
+        letter_bytes += run;
         const __m128i q_bytes = _mm_cmpeq_epi8(folded, letter_q), w_bytes = _mm_cmpeq_epi8(folded, letter_w);
         if (static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(q_bytes, w_bytes))) & in_run) {  // rare
           const auto q = static_cast<unsigned>(_mm_movemask_epi8(q_bytes)) & in_run;
@@ -775,7 +774,7 @@ class EvidenceCounter {
             w += (s[end] | 0x20) == 'w';
           }
           const size_t run = end - i;
-          ascii_letters += run;
+          letter_bytes += run;
           cur_.feature(CharInfo::kQ) += q;
           cur_.feature(CharInfo::kW) += w;
           distinctive += q + w;
@@ -801,6 +800,7 @@ class EvidenceCounter {
           const TwoByteInfo& t = table.two_byte[ch];
           i += 2;
           if (t.plain) {
+            letter_bytes += 2;
             ++two_byte_letters;
             cyrillic += t.cyrillic;
             ++cur_.n[RawCounts::kFeatures + t.feature];
