@@ -81,14 +81,10 @@ class FunctionWords {
       if (index < 0) continue;
       longest_ = std::max(longest_, w.size());
       lengths_by_first_[static_cast<unsigned char>(w[0])] |= 1u << w.size();
-      {
-        char first_two[2] = {};
-        std::memcpy(first_two, w.data(), std::min<size_t>(w.size(), 2));
-        const size_t bit = candidate_bit(first_two, w.size());
-        candidates_[bit / 64] |= uint64_t{1} << (bit % 64);
-      }
       char padded[kMaxFunctionWord + 16] = {};
       std::memcpy(padded, w.data(), w.size());
+      const size_t bit = candidate_bit(padded, w.size());
+      candidates_[bit / 64] |= uint64_t{1} << (bit % 64);
       size_t h = slot_of(padded, w.size());
       while (slots_[h].length) h = (h + 1) & mask_;
       slots_[h].length = static_cast<uint8_t>(w.size());
@@ -98,8 +94,8 @@ class FunctionWords {
     build_exact(words);
   }
   size_t longest() const { return longest_; }
-  // Whether some function word has the word's first byte and length (0 and more than longest() bytes:
-  // never).
+  // Whether the word may be a function word: few others pass (about one word in twenty here), so that
+  // the branch on it mostly goes one way. `word` has 32 readable bytes.
   bool may_be(const char* word, size_t length) const {
     const size_t bit = candidate_bit(word, length);
     return (candidates_[bit / 64] >> (bit % 64)) & 1u;
@@ -240,15 +236,18 @@ class FunctionWords {
   int shift_ = 64;
   size_t longest_ = 0;
   std::array<uint32_t, 256> lengths_by_first_{};  // bit n: some function word of n bytes starts with this byte
-  // A bit for each function word's first two bytes and length (hashed): may_be() passes few other
-  // words, so that the branch on it mostly goes one way.
+  // A bit for each function word's first two bytes, last byte and length, hashed (for a word of one
+  // byte the first is the last: what follows it does not count).
+  static constexpr int kCandidateBits = 14;
   static size_t candidate_bit(const char* word, size_t length) {
     uint16_t first_two;
     std::memcpy(&first_two, word, 2);
-    const uint32_t key = (first_two & (0xFFFFu >> (8 * (length < 2)))) | static_cast<uint32_t>(length << 16);
-    return (key * 0x9E3779B1u) >> (32 - 12);
+    const auto last = static_cast<unsigned char>(word[(length - 1) & 31]);
+    const uint32_t key = (first_two & (0xFFFFu >> (8 * (length < 2)))) | (uint32_t{last} << 16) |
+                         static_cast<uint32_t>(length << 24);
+    return (key * 0x9E3779B1u) >> (32 - kCandidateBits);
   }
-  std::array<uint64_t, 4096 / 64> candidates_{};
+  std::array<uint64_t, (size_t{1} << kCandidateBits) / 64> candidates_{};
 };
 
 const FunctionWords& function_words() {
