@@ -83,7 +83,7 @@ class FunctionWords {
       lengths_by_first_[static_cast<unsigned char>(w[0])] |= 1u << w.size();
       char padded[kMaxFunctionWord + 16] = {};
       std::memcpy(padded, w.data(), w.size());
-      const size_t bit = candidate_bit(padded, w.size());
+      const size_t bit = candidate_bit(head(padded, w.size()), w.size());
       candidates_[bit / 64] |= uint64_t{1} << (bit % 64);
       size_t h = slot_of(padded, w.size());
       while (slots_[h].length) h = (h + 1) & mask_;
@@ -94,17 +94,19 @@ class FunctionWords {
     build_exact(words);
   }
   size_t longest() const { return longest_; }
-  // Whether the word may be a function word: few others pass (about one word in twenty here), so that
-  // the branch on it mostly goes one way. `word` has 32 readable bytes.
-  bool may_be(const char* word, size_t length) const {
-    const size_t bit = candidate_bit(word, length);
+  // The word's first 8 bytes, zero past its end (`word` has 16 readable bytes, `length` is at most
+  // kMaxFunctionWord + 1).
+  uint64_t head(const char* word, size_t length) const { return chunk(word) & word_masks_[length][0]; }
+  // Whether the word (its head and length) may be a function word: few others pass (about one word in
+  // fifty here), so that the branch on it mostly goes one way.
+  bool may_be(uint64_t head, size_t length) const {
+    const size_t bit = candidate_bit(head, length);
     return (candidates_[bit / 64] >> (bit % 64)) & 1u;
   }
   // What find() gives, as kNoWord where it gives -1, for a word of up to kMaxFunctionWord + 1 bytes,
   // with no branch: one hash, one slot, one comparison. `word` has 16 readable bytes.
   static constexpr int kNoWord = kOtherLanguage + 1;
-  int lookup(const char* word, size_t length) const {
-    const uint64_t a = chunk(word) & word_masks_[length][0];
+  int lookup(const char* word, size_t length, uint64_t a) const {
     const uint64_t b = chunk(word + 8) & word_masks_[length][1];
     const uint64_t x = exact_hash(a, b, length, seed_);
     const Exact& e = exact_[exact_slot(x) ^ displacement_[exact_bucket(x)]];
@@ -236,16 +238,10 @@ class FunctionWords {
   int shift_ = 64;
   size_t longest_ = 0;
   std::array<uint32_t, 256> lengths_by_first_{};  // bit n: some function word of n bytes starts with this byte
-  // A bit for each function word's first two bytes, last byte and length, hashed (for a word of one
-  // byte the first is the last: what follows it does not count).
+  // A bit for each function word's first 8 bytes and length, hashed.
   static constexpr int kCandidateBits = 14;
-  static size_t candidate_bit(const char* word, size_t length) {
-    uint16_t first_two;
-    std::memcpy(&first_two, word, 2);
-    const auto last = static_cast<unsigned char>(word[(length - 1) & 31]);
-    const uint32_t key = (first_two & (0xFFFFu >> (8 * (length < 2)))) | (uint32_t{last} << 16) |
-                         static_cast<uint32_t>(length << 24);
-    return (key * 0x9E3779B1u) >> (32 - kCandidateBits);
+  static size_t candidate_bit(uint64_t head, size_t length) {
+    return ((head ^ length) * 0x9E3779B97F4A7C15ull) >> (64 - kCandidateBits);
   }
   std::array<uint64_t, (size_t{1} << kCandidateBits) / 64> candidates_{};
 };
@@ -853,8 +849,9 @@ class EvidenceCounter {
   // Most words are longer than any function word starting with their letter: one test rejects them. The
   // rest are looked up and counted without a branch (a hit is as likely as not).
   void end_word(size_t& wl) {
-    if (words_->may_be(word_, wl)) {
-      const int lang = words_->lookup(word_, wl);
+    const uint64_t head = words_->head(word_, wl);
+    if (words_->may_be(head, wl)) {
+      const int lang = words_->lookup(word_, wl, head);
       ++line_words_[static_cast<size_t>(lang)];  // kNoWord has a slot of its own, never read
       const bool found = lang != FunctionWords::kNoWord;
       line_word_total_ += found;
