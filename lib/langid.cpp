@@ -730,8 +730,8 @@ class EvidenceCounter {
         wl = wl + run <= longest_ ? wl + run : too_long;
         // Spaces and punctuation that only end a word: ASCII but letters, line ends and apostrophes.
         const __m128i kept = _mm_or_si128(ascii_letter, _mm_or_si128(_mm_cmpeq_epi8(bytes, line_end), _mm_cmpeq_epi8(bytes, apostrophe)));
-        const auto separators = static_cast<unsigned>(
-            _mm_movemask_epi8(_mm_andnot_si128(kept, _mm_cmpgt_epi8(bytes, _mm_set1_epi8(-1)))));  // ASCII: not negative
+        // (A byte's top bit: set for a byte of a longer character, and in kept.)
+        const unsigned separators = ~static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(kept, bytes))) & 0xFFFF;
         const auto gap = static_cast<unsigned>(__builtin_ctz(~(separators >> run)));
         i += run;
         // After separators the next word starts a block of its own; after a word ending the block, the
