@@ -676,8 +676,7 @@ class EvidenceCounter {
 #if defined(__SSE2__)
     const __m128i case_bit = _mm_set1_epi8(0x20), letter_a = _mm_set1_epi8('a'), letter_range = _mm_set1_epi8(25);
     const __m128i letter_q = _mm_set1_epi8('q'), letter_w = _mm_set1_epi8('w');
-    const __m128i lead_first = _mm_set1_epi8(static_cast<char>(0xC2)), lead_span = _mm_set1_epi8(0xDF - 0xC2);
-    const __m128i continuation_end = _mm_set1_epi8(static_cast<char>(0xC0));
+    const __m128i continuation_end = _mm_set1_epi8(static_cast<char>(0xC0)), lead_end = _mm_set1_epi8(static_cast<char>(0xE0));
     const __m128i line_end = _mm_set1_epi8('\n'), apostrophe = _mm_set1_epi8('\'');
 #endif
     size_t i = 0;
@@ -694,10 +693,11 @@ class EvidenceCounter {
         const __m128i offset = _mm_sub_epi8(folded, letter_a);
         const __m128i ascii_letter = _mm_cmpeq_epi8(_mm_min_epu8(offset, letter_range), offset);
         const auto letters = static_cast<unsigned>(_mm_movemask_epi8(ascii_letter));
-        // A lead byte C2-DF followed by a continuation byte (80-BF: below C0, compared signed).
-        const __m128i lead_offset = _mm_sub_epi8(bytes, lead_first);
-        const __m128i lead = _mm_cmpeq_epi8(_mm_min_epu8(lead_offset, lead_span), lead_offset);
-        const __m128i next_continuation = _mm_srli_si128(_mm_cmplt_epi8(bytes, continuation_end), 1);
+        // A lead byte C0-DF followed by a continuation byte (80-BF: below C0, compared signed). C0 and
+        // C1 (overlong forms) are no letter in the table: the word stops at them as it does at others.
+        const __m128i continuation = _mm_cmplt_epi8(bytes, continuation_end);
+        const __m128i lead = _mm_andnot_si128(continuation, _mm_cmplt_epi8(bytes, lead_end));
+        const __m128i next_continuation = _mm_srli_si128(continuation, 1);
         const auto leads = static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(lead, next_continuation)));
         auto run = static_cast<unsigned>(__builtin_ctz(~(letters | leads | (leads << 1))));  // 16 at most
         // The lowercase word: ASCII letters folded here, two-byte letters written over below. Past the
@@ -706,7 +706,8 @@ class EvidenceCounter {
         for (unsigned m = leads & ((1u << run) - 1); m; m &= m - 1) {
           const auto k = static_cast<unsigned>(__builtin_ctz(m));
           const auto lead_byte = static_cast<unsigned char>(s[i + k]), next = static_cast<unsigned char>(s[i + k + 1]);
-          const TwoByteInfo& t = table.two_byte[(static_cast<char32_t>(lead_byte & 0x1F) << 6) | (next & 0x3F)];
+          // The code point: lead C0-DF and continuation 80-BF, less their marker bits (C0 and 80).
+          const TwoByteInfo& t = table.two_byte[lead_byte * 64u + next - (0xC0u * 64u + 0x80u)];
           if (t.plain != 2) {  // the word goes on, from this letter, on the path below
             run = k;
             break;
