@@ -639,11 +639,13 @@ class ReferenceEvidenceCounter {
   size_t word_length_ = 0;
 };
 
-// Evidence gathered word by word: a run of ASCII letters is found, counted (q and w by masks) and
-// lowercased sixteen bytes at a time; a two-byte Latin or Cyrillic letter costs one table entry, with
-// its kind counted in a register. Only the characters that are rare in running text (line ends,
-// apostrophes, other scripts, three-byte characters, invalid UTF-8) take the general path. Lines are
-// told apart by a snapshot of the counts at the line start, not by adding each line to a total.
+// Evidence gathered word by word: one 16-byte block finds a word of ASCII and two-byte Latin or
+// Cyrillic letters and the separators after it, counts q and w by masks and each two-byte letter by
+// one table entry, and is the word's lowercase form; a function word is told by a filter and a lookup
+// without a branch. Only the characters that are rare in running text (line ends, apostrophes, other
+// scripts, three-byte characters, invalid UTF-8) and a text's last 15 bytes take the path character
+// by character. Lines are told apart by a snapshot of the counts at the line start, not by adding
+// each line to a total.
 // Gives exactly what ReferenceEvidenceCounter gives (tests/lib/langid_test.cpp compares them).
 class EvidenceCounter {
  public:
