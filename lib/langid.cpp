@@ -109,7 +109,7 @@ class FunctionWords {
   int lookup(const char* word, size_t length, uint64_t a) const {
     const uint64_t b = chunk(word + 8) & word_masks_[length][1];
     const uint64_t x = exact_hash(a, b, length, seed_);
-    const Exact& e = exact_[exact_slot(x) ^ displacement_[exact_bucket(x)]];
+    const Exact& e = exact_[((x >> 32) & slot_mask_) ^ displacement_[x >> bucket_shift_]];
     const uint64_t differ = (e.a ^ a) | (e.b ^ b) | (e.length ^ length);
     // kNoWord unless nothing differs, without a branch
     return kNoWord + static_cast<int>(static_cast<unsigned>(e.lang - kNoWord) & (0u - static_cast<unsigned>(differ == 0)));
@@ -160,16 +160,14 @@ class FunctionWords {
   // slots of its words apart from every other word's.
   struct Exact {
     uint64_t a = 0, b = 0;  // the word's bytes 0-7 and 8-15, zero past its end
-    uint64_t length = 0xFF;  // no word: matches no length
-    int lang = kNoWord;
+    uint32_t length = 0xFF;  // no word: matches no length
+    int32_t lang = kNoWord;
   };
-  static constexpr size_t kExactSize = 512, kBuckets = kExactSize / 4;  // room for the 371 words there are
-  // The high halves of two products, where their bits are mixed best, give the slot and the bucket.
+  // The high halves of two products, where their bits are mixed best, give the slot (bits 32 up) and
+  // the bucket (the top bits).
   static uint64_t exact_hash(uint64_t a, uint64_t b, size_t length, uint64_t seed) {
     return ((a ^ seed) * 0x9E3779B97F4A7C15ull) ^ ((b + length) * 0xff51afd7ed558ccdull);
   }
-  static size_t exact_slot(uint64_t x) { return (x >> 32) & (kExactSize - 1); }
-  static size_t exact_bucket(uint64_t x) { return x >> (64 - std::countr_zero(kBuckets)); }
   void build_exact(const std::vector<std::pair<std::string, int>>& words) {
     std::vector<Exact> keys;
     for (const auto& [w, index] : words) {
@@ -179,27 +177,31 @@ class FunctionWords {
       Exact e;
       e.a = chunk(padded);
       e.b = chunk(padded + 8);
-      e.length = w.size();
+      e.length = static_cast<uint32_t>(w.size());
       e.lang = index;
       keys.push_back(e);
     }
-    // The words are fixed (embedded): some seed works, and the tests find it as the program does.
-    for (uint64_t seed = 1;; ++seed)
-      if (try_exact(keys, seed)) return;
+    // Slots for a third more than the words (512 for the 371 there are), four words to a bucket; a
+    // table twice the size when no seed of a few places every word (never so far).
+    size_t size = 64;
+    while (size < keys.size() + keys.size() / 3) size *= 2;
+    for (;; size *= 2)
+      for (uint64_t seed = 1; seed <= 64; ++seed)
+        if (try_exact(keys, size, seed)) return;
   }
-  bool try_exact(const std::vector<Exact>& keys, uint64_t seed) {
-    const size_t size = kExactSize;
-    if (keys.size() > size) return false;
-    std::vector<std::vector<size_t>> by_bucket(kBuckets);  // the slots each bucket's words hash to
+  bool try_exact(const std::vector<Exact>& keys, size_t size, uint64_t seed) {
+    const size_t buckets = size / 4;
+    const int bucket_shift = 64 - std::countr_zero(buckets);
+    std::vector<std::vector<size_t>> by_bucket(buckets);  // the slots each bucket's words hash to
     for (const Exact& k : keys) {
       const uint64_t x = exact_hash(k.a, k.b, k.length, seed);
-      by_bucket[exact_bucket(x)].push_back(exact_slot(x));
+      by_bucket[x >> bucket_shift].push_back((x >> 32) & (size - 1));
     }
-    std::vector<size_t> order(kBuckets);
-    for (size_t k = 0; k < kBuckets; ++k) order[k] = k;
+    std::vector<size_t> order(buckets);
+    for (size_t k = 0; k < buckets; ++k) order[k] = k;
     std::stable_sort(order.begin(), order.end(), [&](size_t p, size_t q) { return by_bucket[p].size() > by_bucket[q].size(); });
     std::vector<bool> taken(size);
-    std::array<uint16_t, kBuckets> displacement{};
+    std::vector<uint32_t> displacement(buckets, 0);
     for (size_t bucket : order) {
       const auto& slots = by_bucket[bucket];
       if (slots.empty()) break;
@@ -212,27 +214,31 @@ class FunctionWords {
         }
         if (!placed) continue;
         for (size_t slot : slots) taken[slot ^ d] = true;
-        displacement[bucket] = static_cast<uint16_t>(d);
+        displacement[bucket] = static_cast<uint32_t>(d);
       }
       if (!placed) return false;
     }
     seed_ = seed;
-    displacement_ = displacement;
+    slot_mask_ = size - 1;
+    bucket_shift_ = bucket_shift;
+    displacement_ = std::move(displacement);
+    exact_.assign(size, Exact{});
     for (const Exact& k : keys) {
       const uint64_t x = exact_hash(k.a, k.b, k.length, seed);
-      exact_[exact_slot(x) ^ displacement_[exact_bucket(x)]] = k;
+      exact_[((x >> 32) & slot_mask_) ^ displacement_[x >> bucket_shift_]] = k;
     }
     return true;
   }
-  std::array<Exact, kExactSize> exact_{};
+  std::vector<Exact> exact_;
   // By word length (up to kMaxFunctionWord + 1): the bytes of the word in its first 8 and next 8.
   std::array<std::array<uint64_t, 2>, kMaxFunctionWord + 2> word_masks_ = [] {
     std::array<std::array<uint64_t, 2>, kMaxFunctionWord + 2> masks{};
     for (size_t n = 0; n < masks.size(); ++n) masks[n] = {low_bytes(n), n > 8 ? low_bytes(n - 8) : 0};
     return masks;
   }();
-  std::array<uint16_t, kBuckets> displacement_{};
-  uint64_t seed_ = 0;
+  std::vector<uint32_t> displacement_;
+  uint64_t seed_ = 0, slot_mask_ = 0;
+  int bucket_shift_ = 63;
   std::vector<Slot> slots_;
   size_t mask_ = 0;
   int shift_ = 64;
