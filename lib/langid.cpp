@@ -97,7 +97,7 @@ class FunctionWords {
   // The word's first 8 bytes, zero past its end (`word` has 16 readable bytes, `length` is at most
   // kMaxFunctionWord + 1).
   uint64_t head(const char* word, size_t length) const { return chunk(word) & word_masks_[length][0]; }
-  // Whether the word (its head and length) may be a function word: few others pass (about one word in
+  // Whether the word (its head and length) may be a function word: few other words pass (about one in
   // fifty here), so that the branch on it mostly goes one way.
   bool may_be(uint64_t head, size_t length) const {
     const size_t bit = candidate_bit(head, length);
