@@ -57,8 +57,12 @@ struct FoldTables {
   // Indexed by any two-byte code point (below U+0800): no range check.
   static constexpr char32_t kPairSize = 0x800;
   std::array<std::array<uint32_t, kPairSize>, 3> pair{};
+  // Per mode, for each code point of one or two bytes: its fold as one letter for the script rules'
+  // one-pass path (detail::fold_with_script_rules), the same as fold_fast gives.
+  std::array<std::array<uint32_t, detail::kFoldEntries>, 3> letter{};
 
   explicit FoldTables(const icu::Normalizer2* nfc) {
+    for (auto& mode_letters : letter) mode_letters.fill(detail::kFoldGeneral);  // past the block: the general path
     for (char32_t c = 0; c < kSize; ++c) {
       std::array<char32_t, 3> folded;
       folded[0] = fold_code_point(c, false);
@@ -79,6 +83,13 @@ struct FoldTables {
                 : script == detail::LetterScript::kLatin    ? kLatin
                 : script == detail::LetterScript::kCyrillic ? kCyrillic
                                                             : kPlain;
+      for (size_t mode = 0; mode < 3; ++mode) {
+        const char32_t f = folded[mode];
+        letter[mode][c] = kind[c] == kSpecial || f >= 0x800 ? detail::kFoldGeneral
+                          : kind[c] == kApostrophe                          ? static_cast<uint32_t>(tamga::kApostrophe)
+                                                                            : static_cast<uint32_t>(f) | (kind[c] == kLatin ? detail::kFoldLatin : 0) |
+                                                                                  (kind[c] == kCyrillic ? detail::kFoldCyrillic : 0);
+      }
       for (size_t mode = 0; mode < 3; ++mode) {
         if (c < 0x80 || utf8_length[mode][c] != 2 || kind[c] == kSpecial || kind[c] == kApostrophe) continue;
         pair[mode][c] = static_cast<unsigned char>(utf8[mode][c][0]) |
@@ -301,8 +312,15 @@ inline void copy_short(const char* p, size_t n, char* to) {
 
 bool Normalizer::fold_token(std::string_view token, Lang lang, std::string& out) {
   if (!impl_->has_rules(lang)) return fold_case(token, lang, out);
-  // The common case folded on the stack and handed straight to the script rules: no string between.
-  char local[256 + kFoldSlack];
+  // The common case folded and put through the rules in one pass, on the stack; else folded on the
+  // stack and handed to the script rules: no string between.
+  char local[512];
+  const size_t mode = lang == Lang::kTr ? 2 : uses_turkic_casing(lang) ? 1 : 0;
+  size_t key = detail::fold_with_script_rules(lang, token, impl_->tables->letter[mode].data(), local, sizeof local);
+  if (key != std::string_view::npos) {
+    out.append(local, key);
+    return false;
+  }
   if (2 * token.size() + kFoldSlack <= sizeof local) {
     size_t n = fold_fast(token, token.size(), lang, *impl_->tables, local);
     if (n != std::string_view::npos) {

@@ -6,6 +6,10 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
+#include <set>
+#include <cstdint>
+#include <cstring>
 #include <memory>
 #include <mutex>
 #include <unordered_map>
@@ -79,6 +83,26 @@ struct Table {
   }
 };
 
+// The tables composed letter by letter, for the tokens in which no rule with a context or of several
+// letters can fire in any table (see build_fast_path): then every table writes each letter's plain
+// rule (or the letter itself), and the key is each letter's image through all tables, concatenated.
+// A letter's image and what it must not meet are precomputed for every code point of one or two
+// UTF-8 bytes.
+struct FastPath {
+  struct Letter {
+    uint64_t bytes = 0;   // the image through every table, UTF-8 (the first `length` bytes)
+    uint16_t row = 0;     // its left class times `columns`: where a pair with it on the left is looked up
+    uint8_t column = 0;   // its right class
+    uint8_t length = 0;
+  };
+  std::vector<Letter> letters;          // by code point, below kLetters
+  std::vector<unsigned char> conflict;  // [left class * columns + right class]: 1 when the pair needs the general path
+  uint16_t start_row = 0;               // the left class of the token's start
+  size_t longest = 1;                   // the longest image, in bytes
+  bool usable = false;
+  static constexpr char32_t kLetters = 0x800;
+};
+
 struct ScriptRules {
   std::vector<Table> tables;
   std::string error;
@@ -88,6 +112,7 @@ struct ScriptRules {
   std::vector<unsigned char> starts_rule;
   bool rules_past_direct = false;
   size_t longest_to = 1;  // the most code points a rule writes: a table's output is at most this times its input
+  FastPath fast;
 };
 
 void parse_rules(std::string_view text, ScriptRules& out) {
@@ -144,6 +169,120 @@ void parse_rules(std::string_view text, ScriptRules& out) {
   }
 }
 
+// The letter-by-letter composition of the tables, sound by construction: in a table, a letter's rule
+// is its first context-free one-letter rule (or none: the letter is kept) unless a rule of several
+// letters starts there, which needs the letter and the next one to be that rule's first two letters,
+// or a '~' rule fires, which needs a vowel and then the letter, or a '^' rule of one letter fires at
+// the start. So a token in which, in every table's input, no two neighbours form such a pair and the
+// first letter starts no '^' rule, goes through every table one letter at a time. A table's input is
+// the letters' images through the tables before it, concatenated: pairs inside one letter's image are
+// checked once here, and a pair across two letters' images is looked up in `conflict` by classes
+// that keep of each letter only what the pairs depend on. Letters with an empty image (ь, ъ), three-
+// and four-byte letters and images past eight bytes are left to the general path.
+void build_fast_path(ScriptRules& r) {
+  const size_t table_count = r.tables.size();
+  if (table_count == 0) return;
+  struct TableFacts {
+    std::set<std::pair<char32_t, char32_t>> pairs;  // neighbours that may start a rule of several letters or a '~' rule
+    std::set<char32_t> lefts, rights, starts;        // their letters; letters a one-letter '^' rule starts with
+  };
+  std::vector<TableFacts> facts(table_count);
+  std::vector<unsigned char> mentioned(FastPath::kLetters);  // in some rule or vowel list
+  auto mention = [&](const std::u32string& letters) {
+    for (char32_t c : letters)
+      if (c < FastPath::kLetters) mentioned[c] = 1;
+  };
+  for (size_t t = 0; t < table_count; ++t) {
+    const Table& table = r.tables[t];
+    mention(table.vowels);
+    for (const auto& [from, list] : table.rules) {
+      mention(from);
+      for (const Rule& rule : list) {
+        mention(rule.to);
+        if (from.size() >= 2) {
+          facts[t].pairs.emplace(from[0], from[1]);
+        } else if (rule.context == '~') {
+          for (char32_t v : table.vowels) facts[t].pairs.emplace(v, from[0]);
+        } else if (rule.context == '^') {
+          facts[t].starts.insert(from[0]);
+        }
+      }
+    }
+    for (const auto& [left, right] : facts[t].pairs) facts[t].lefts.insert(left), facts[t].rights.insert(right);
+  }
+  auto plain_rule = [](const Table& t, char32_t c) -> std::u32string {
+    if (const auto* list = t.candidates(c))
+      for (const Table::Candidate& cand : *list)
+        if (cand.from.size() == 1 && cand.rule->context == 0) return cand.rule->to;
+    return std::u32string(1, c);
+  };
+
+  // Classes: a letter's first and last letter in each table's input where they can take part in a
+  // conflict (kNone where they cannot), and whether it starts a '^' rule. Left class 0 is the token's
+  // start; right class 0 is a letter that always needs the general path.
+  constexpr char32_t kNone = 0xFFFFFFFF;
+  std::map<std::u32string, size_t> left_classes{{U"", 0}}, right_classes{{U"", 0}};
+  auto class_of = [](std::map<std::u32string, size_t>& classes, const std::u32string& key) {
+    return classes.try_emplace(key, classes.size()).first->second;
+  };
+  const std::u32string no_key(table_count, kNone);
+  const size_t plain_left = class_of(left_classes, no_key), plain_right = class_of(right_classes, no_key);
+  std::vector<size_t> left_of(FastPath::kLetters, plain_left), right_of(FastPath::kLetters, plain_right);
+  r.fast.letters.assign(FastPath::kLetters, {});
+  for (char32_t c = 0; c < FastPath::kLetters; ++c) {
+    FastPath::Letter& letter = r.fast.letters[c];
+    if (!mentioned[c]) {  // kept by every table, and in no conflict
+      letter.length = static_cast<uint8_t>(encode_utf8(c, reinterpret_cast<char*>(&letter.bytes)));
+      continue;
+    }
+    std::u32string image(1, c), left_key, right_key;
+    bool fast = true, starts = false;
+    for (size_t t = 0; t < table_count && fast; ++t) {
+      for (size_t k = 0; k + 1 < image.size(); ++k) fast = fast && !facts[t].pairs.count({image[k], image[k + 1]});
+      left_key += facts[t].lefts.count(image.back()) ? image.back() : kNone;
+      const bool start = facts[t].starts.count(image.front()) != 0;
+      right_key += facts[t].rights.count(image.front()) || start ? image.front() : kNone;
+      starts = starts || start;
+      std::u32string next;
+      for (char32_t x : image) next += plain_rule(r.tables[t], x);
+      image = std::move(next);
+      fast = fast && !image.empty();
+    }
+    std::string bytes = fast ? to_utf8(image) : std::string();
+    if (!fast || bytes.size() > 8) {
+      right_of[c] = 0;  // always the general path
+      continue;
+    }
+    std::memcpy(&letter.bytes, bytes.data(), bytes.size());
+    letter.length = static_cast<uint8_t>(bytes.size());
+    r.fast.longest = std::max(r.fast.longest, bytes.size());
+    left_of[c] = class_of(left_classes, left_key);
+    right_of[c] = class_of(right_classes, right_key + (starts ? U"^" : U""));
+  }
+  const size_t columns = right_classes.size(), rows = left_classes.size();
+  if (columns > 255 || rows * columns > 0xFFFF) return;  // not usable: every token takes the general path
+  r.fast.conflict.assign(rows * columns, 1);
+  for (const auto& [left_key, row] : left_classes) {
+    for (const auto& [right_key, column] : right_classes) {
+      if (column == 0) continue;
+      bool conflict = false;
+      if (row == 0) {
+        conflict = right_key.size() > table_count;  // starts a '^' rule
+      } else {
+        for (size_t t = 0; t < table_count; ++t)
+          conflict = conflict || facts[t].pairs.count({left_key[t], right_key[t]});
+      }
+      r.fast.conflict[row * columns + column] = conflict;
+    }
+  }
+  for (char32_t c = 0; c < FastPath::kLetters; ++c) {
+    r.fast.letters[c].row = static_cast<uint16_t>(left_of[c] * columns);
+    r.fast.letters[c].column = static_cast<uint8_t>(right_of[c]);
+  }
+  r.fast.start_row = 0;
+  r.fast.usable = true;
+}
+
 const ScriptRules* rules_for(Lang lang) {
   // Built once, on first use (a function-local static: one guard check per call, no lock).
   static const auto all = [] {
@@ -164,6 +303,7 @@ const ScriptRules* rules_for(Lang lang) {
         for (const auto& [from, list] : t.rules)
           for (const Rule& rule : list) r->longest_to = std::max(r->longest_to, rule.to.size());
       }
+      if (r->error.empty()) build_fast_path(*r);
       built[static_cast<size_t>(l)] = std::move(r);
     }
     return built;
@@ -222,6 +362,83 @@ size_t apply_table(const Table& t, const char32_t* in, size_t n, char32_t* out, 
   return o;
 }
 
+// The general path: decoded, each table in turn over code points, encoded.
+void apply_tables(const ScriptRules& r, std::string_view token, std::string& out) {
+  // Buffers are reused per thread, and sized so that a table cannot overflow them: no allocation per
+  // token once they have grown.
+  thread_local std::u32string from, to;
+  if (from.size() < token.size()) from.resize(token.size());  // at most a code point per byte
+  size_t n = 0;
+  for (size_t i = 0; i < token.size();) from[n++] = next_code_point(token, i);
+  for (const Table& t : r.tables) {
+    // Each step reads at least one code point and writes at most longest_to: this always fits.
+    if (to.size() < n * r.longest_to) to.resize(n * r.longest_to);
+    n = apply_table(t, from.data(), n, to.data(), to.size());
+    std::swap(from, to);
+  }
+  const size_t mark = out.size();
+  out.resize(mark + 4 * n);
+  size_t w = mark;
+  for (size_t k = 0; k < n; ++k) w += encode_utf8(from[k], out.data() + w);
+  out.resize(w);
+}
+
+// The fast path (FastPath): each letter's image written eight bytes at a time into `buffer` (room for
+// token.size() * fast.longest + 8 bytes), and the pairs checked without a branch. With `kFolds`, each
+// letter is first case-folded by `fold` (see fold_with_script_rules). Returns the key's length, or
+// npos when the token needs the general path.
+template <bool kFolds>
+size_t apply_fast(const FastPath& fast, std::string_view token, const uint32_t* fold, char* buffer) {
+  const auto* p = reinterpret_cast<const unsigned char*>(token.data());
+  const size_t n = token.size();
+  const FastPath::Letter* letters = fast.letters.data();
+  const unsigned char* conflict = fast.conflict.data();
+  unsigned row = fast.start_row;
+  uint32_t needs_general = 0, marks = 0;
+  char* w = buffer;
+  size_t i = 0;
+  auto put = [&](unsigned c) {
+    if constexpr (kFolds) {
+      const uint32_t e = fold[c];
+      marks |= e;
+      c = e & (FastPath::kLetters - 1);
+    }
+    const FastPath::Letter& letter = letters[c];
+    needs_general |= conflict[row + letter.column];
+    std::memcpy(w, &letter.bytes, 8);
+    w += letter.length;
+    row = letter.row;
+  };
+  while (i + 1 < n) {  // one- and two-byte letters; a lead of three or four bytes fails the token
+    const unsigned lead = p[i];
+    const unsigned two = lead >> 7;
+    // Six bits of the lead: three- and four-byte leads give 0x800 and up, which `fold` marks general.
+    if constexpr (!kFolds) needs_general |= lead >= 0xE0;
+    put(two ? ((lead & (kFolds ? 0x3F : 0x1F)) << 6) | (p[i + 1] & 0x3Fu) : lead);
+    i += 1 + two;
+  }
+  if (i < n) {  // the last byte: ASCII in valid UTF-8
+    needs_general |= p[i] >> 7;
+    put(p[i] & 0x7Fu);
+  }
+  if constexpr (kFolds) {
+    needs_general |= (marks & kFoldGeneral) | ((marks & (kFoldLatin | kFoldCyrillic)) == (kFoldLatin | kFoldCyrillic));
+  }
+  return needs_general ? std::string_view::npos : static_cast<size_t>(w - buffer);
+}
+
+bool all_ascii(std::string_view token) {
+  size_t i = 0;
+  uint64_t high = 0;
+  for (; i + 8 <= token.size(); i += 8) {
+    uint64_t word;
+    std::memcpy(&word, token.data() + i, 8);
+    high |= word;
+  }
+  for (; i < token.size(); ++i) high |= static_cast<unsigned char>(token[i]);
+  return (high & 0x8080808080808080ull) == 0;
+}
+
 }  // namespace
 
 void apply_script_rules(Lang lang, std::string_view token, std::string& out) {
@@ -230,46 +447,46 @@ void apply_script_rules(Lang lang, std::string_view token, std::string& out) {
     out.append(token);
     return;
   }
-  if (!r->rewrites_ascii &&
-      std::all_of(token.begin(), token.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; })) {
+  if (!r->rewrites_ascii && all_ascii(token)) {
     out.append(token);
     return;
   }
-  // Most tokens of a text already in the key's script have no letter any rule rewrites: looked for while
-  // decoding, and then the token is kept as it is. Buffers are reused per thread, and sized so that a
-  // table cannot overflow them: no allocation per token once they have grown.
-  thread_local std::u32string from, to;
-  if (from.size() < token.size()) from.resize(token.size());  // at most a code point per byte
-  size_t n = 0;
-  bool any_rule = false;
-  for (size_t i = 0; i < token.size();) {
-    const char32_t c = next_code_point(token, i);
-    from[n++] = c;
-    if (c < Table::kDirect) {
-      any_rule = any_rule || r->starts_rule[c];
-    } else if (!any_rule && r->rules_past_direct) {
-      for (const Table& t : r->tables)
-        if (t.candidates(c)) {
-          any_rule = true;
-          break;
-        }
+  if (r->fast.usable) {
+    char buffer[512];
+    if (token.size() * r->fast.longest + 8 <= sizeof buffer) {
+      const size_t n = apply_fast<false>(r->fast, token, nullptr, buffer);
+      if (n != std::string_view::npos) {
+        out.append(buffer, n);
+        return;
+      }
     }
   }
-  if (!any_rule) {
+  apply_tables(*r, token, out);
+}
+
+void apply_script_rules_general(Lang lang, std::string_view token, std::string& out) {
+  const ScriptRules* r = rules_for(lang);
+  if (!r || !r->error.empty()) {
     out.append(token);
     return;
   }
-  for (const Table& t : r->tables) {
-    // Each step reads at least one code point and writes at most longest_to: this always fits.
-    if (to.size() < n * r->longest_to) to.resize(n * r->longest_to);
-    n = apply_table(t, from.data(), n, to.data(), to.size());
-    std::swap(from, to);
-  }
-  thread_local std::string bytes;
-  if (bytes.size() < 4 * n) bytes.resize(4 * n);
-  size_t w = 0;
-  for (size_t k = 0; k < n; ++k) w += encode_utf8(from[k], bytes.data() + w);
-  out.append(bytes.data(), w);
+  apply_tables(*r, token, out);
+}
+
+size_t fold_with_script_rules(Lang lang, std::string_view token, const uint32_t* fold, char* out, size_t room) {
+  const ScriptRules* r = rules_for(lang);
+  if (!r || !r->error.empty() || !r->fast.usable || token.size() * r->fast.longest + 8 > room) return std::string_view::npos;
+  return apply_fast<true>(r->fast, token, fold, out);
+}
+
+bool script_rules_fast_path(Lang lang, std::string_view token, std::string& out) {
+  const ScriptRules* r = rules_for(lang);
+  if (!r || !r->error.empty() || !r->fast.usable) return false;
+  std::string buffer(token.size() * r->fast.longest + 8, '\0');
+  const size_t n = apply_fast<false>(r->fast, token, nullptr, buffer.data());
+  if (n == std::string_view::npos) return false;
+  out.append(buffer.data(), n);
+  return true;
 }
 
 namespace {

@@ -1,6 +1,7 @@
 // Script rules (data/scripts/<lang>.tsv): turn a folded token into the language's matching key, so
 // Cyrillic and Latin spellings of a word compare equal. Also look-alike letters across scripts.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -11,6 +12,23 @@ namespace tamga::detail {
 bool has_script_rules(Lang lang);
 // Rewrites `token` (folded, valid UTF-8) through the language's tables into `out` (appended).
 void apply_script_rules(Lang lang, std::string_view token, std::string& out);
+// The same, always by the general path (each table in turn over code points), for tests.
+void apply_script_rules_general(Lang lang, std::string_view token, std::string& out);
+// The same by the letter-by-letter fast path only: false (and `out` untouched) when the token needs
+// the general path, for tests.
+bool script_rules_fast_path(Lang lang, std::string_view token, std::string& out);
+// For fold_with_script_rules, by the code point of a letter of one or two UTF-8 bytes, or by the lead
+// byte's low six bits and the next byte's low six bits for a longer one (0x800 and up): the letter's
+// case fold (a code point below 0x800) and its script, or kFoldGeneral when folding it needs more than
+// a table lookup (always from 0x800 up).
+inline constexpr char32_t kFoldEntries = 0x1000;
+inline constexpr uint32_t kFoldLatin = 1u << 16, kFoldCyrillic = 1u << 17, kFoldGeneral = 1u << 31;
+// The key of an unfolded token in one pass: each letter folded by `fold` (kFoldEntries entries), then
+// the script rules letter by letter. Writes at most `room` bytes at `out` and returns the key's
+// length, or npos when the token needs the general paths: a letter of three or four bytes or marked
+// kFoldGeneral, Latin and Cyrillic letters together, a rule with a context or of several letters that
+// might fire, too little room.
+size_t fold_with_script_rules(Lang lang, std::string_view token, const uint32_t* fold, char* out, size_t room);
 // Why a language's script data did not load (empty when it loaded or there is none).
 std::string script_rules_error(Lang lang);
 
