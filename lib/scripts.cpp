@@ -6,12 +6,13 @@
 
 #include <algorithm>
 #include <array>
-#include <map>
-#include <set>
 #include <cstdint>
 #include <cstring>
+#include <map>
 #include <memory>
 #include <mutex>
+#include <numeric>
+#include <set>
 #include <unordered_map>
 #include <vector>
 
@@ -40,8 +41,6 @@ struct Table {
   std::vector<std::vector<Candidate>> by_first;     // index from `direct` or `other`
   std::vector<int> direct;                          // kDirect slots, -1 = no rule
   std::unordered_map<char32_t, int> other;
-  // For a letter below kDirect whose only rule is one plain letter for one letter: that letter, else 0.
-  std::vector<char32_t> single;
   // For a letter below kDirect that becomes one letter whatever surrounds it: that letter (its single
   // rule, or itself when it has no rule), else 0. One lookup for most letters.
   std::vector<char32_t> plain;
@@ -62,15 +61,15 @@ struct Table {
       }
       for (const Rule& r : *list) by_first[static_cast<size_t>(slot)].push_back({*from, &r});
     }
-    single.assign(kDirect, 0);
+    plain.resize(kDirect);
+    std::iota(plain.begin(), plain.end(), char32_t{0});  // no rule: kept
     for (char32_t c = 0; c < kDirect; ++c) {
       if (direct[c] < 0) continue;
+      // Its only rule one plain letter for one letter: that letter; else 0.
       const auto& list = by_first[static_cast<size_t>(direct[c])];
-      if (list.size() == 1 && list[0].from.size() == 1 && list[0].rule->context == 0 && list[0].rule->to.size() == 1)
-        single[c] = list[0].rule->to[0];
+      const bool single = list.size() == 1 && list[0].from.size() == 1 && list[0].rule->context == 0 && list[0].rule->to.size() == 1;
+      plain[c] = single ? list[0].rule->to[0] : 0;
     }
-    plain.assign(kDirect, 0);
-    for (char32_t c = 0; c < kDirect; ++c) plain[c] = single[c] ? single[c] : direct[c] < 0 ? c : 0;
   }
   const std::vector<Candidate>* candidates(char32_t c) const {
     int slot = -1;
@@ -107,10 +106,6 @@ struct ScriptRules {
   std::vector<Table> tables;
   std::string error;
   bool rewrites_ascii = false;  // does any rule start with an ASCII letter?
-  // Does any table have a rule starting with this letter (below Table::kDirect)? Does any table have
-  // rules starting with letters past it?
-  std::vector<unsigned char> starts_rule;
-  bool rules_past_direct = false;
   size_t longest_to = 1;  // the most code points a rule writes: a table's output is at most this times its input
   FastPath fast;
 };
@@ -228,13 +223,17 @@ void build_fast_path(ScriptRules& r) {
   const std::u32string no_key(table_count, kNone);
   const size_t plain_left = class_of(left_classes, no_key), plain_right = class_of(right_classes, no_key);
   std::vector<size_t> left_of(FastPath::kLetters, plain_left), right_of(FastPath::kLetters, plain_right);
-  r.fast.letters.assign(FastPath::kLetters, {});
+  // Every letter kept by every table, and in no conflict, to begin with: built once, copied.
+  static const std::vector<FastPath::Letter> kept = [] {
+    std::vector<FastPath::Letter> letters(FastPath::kLetters);
+    for (char32_t c = 0; c < FastPath::kLetters; ++c)
+      letters[c].length = static_cast<uint8_t>(encode_utf8(c, reinterpret_cast<char*>(&letters[c].bytes)));
+    return letters;
+  }();
+  r.fast.letters = kept;
   for (char32_t c = 0; c < FastPath::kLetters; ++c) {
+    if (!mentioned[c]) continue;
     FastPath::Letter& letter = r.fast.letters[c];
-    if (!mentioned[c]) {  // kept by every table, and in no conflict
-      letter.length = static_cast<uint8_t>(encode_utf8(c, reinterpret_cast<char*>(&letter.bytes)));
-      continue;
-    }
     std::u32string image(1, c), left_key, right_key;
     bool fast = true, starts = false;
     for (size_t t = 0; t < table_count && fast; ++t) {
@@ -296,10 +295,7 @@ const ScriptRules* rules_for(Lang lang) {
         t.build_index();
         for (char32_t c = 0; c < 0x80; ++c) r->rewrites_ascii = r->rewrites_ascii || t.candidates(c);
       }
-      r->starts_rule.assign(Table::kDirect, 0);
       for (const Table& t : r->tables) {
-        for (char32_t c = 0; c < Table::kDirect; ++c) r->starts_rule[c] |= t.direct[c] >= 0;
-        r->rules_past_direct = r->rules_past_direct || !t.other.empty();
         for (const auto& [from, list] : t.rules)
           for (const Rule& rule : list) r->longest_to = std::max(r->longest_to, rule.to.size());
       }
