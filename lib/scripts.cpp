@@ -469,6 +469,21 @@ void apply_script_rules_general(Lang lang, std::string_view token, std::string& 
   apply_tables(*r, token, out);
 }
 
+std::u32string script_rule_letters(Lang lang) {
+  const ScriptRules* r = rules_for(lang);
+  std::set<char32_t> letters;
+  if (r) {
+    for (const Table& t : r->tables) {
+      letters.insert(t.vowels.begin(), t.vowels.end());
+      for (const auto& [from, list] : t.rules) {
+        letters.insert(from.begin(), from.end());
+        for (const Rule& rule : list) letters.insert(rule.to.begin(), rule.to.end());
+      }
+    }
+  }
+  return std::u32string(letters.begin(), letters.end());
+}
+
 size_t fold_with_script_rules(Lang lang, std::string_view token, const uint32_t* fold, char* out, size_t room) {
   const ScriptRules* r = rules_for(lang);
   if (!r || !r->error.empty() || !r->fast.usable || token.size() * r->fast.longest + 8 > room) return std::string_view::npos;

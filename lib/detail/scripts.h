@@ -17,6 +17,8 @@ void apply_script_rules_general(Lang lang, std::string_view token, std::string& 
 // The same by the letter-by-letter fast path only: false (and `out` untouched) when the token needs
 // the general path, for tests.
 bool script_rules_fast_path(Lang lang, std::string_view token, std::string& out);
+// Every letter the language's rules name (in a `from`, a `to` or a vowel list), for tests.
+std::u32string script_rule_letters(Lang lang);
 // For fold_with_script_rules, by the code point of a letter of one or two UTF-8 bytes, or by the lead
 // byte's low six bits and the next byte's low six bits for a longer one (0x800 and up): the letter's
 // case fold (a code point below 0x800) and its script, or kFoldGeneral when folding it needs more than

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "detail/scripts.h"
 #include "detail/utf8.h"
 
 using namespace tamga;
@@ -214,4 +215,94 @@ TEST_CASE("script rules give the same keys to short and long tokens") {
   word.clear(), key.clear();
   for (int k = 0; k < 20; ++k) word += "ұлттық", key += "uwlttyq";  // 120 letters in, 140 out
   CHECK(fold(word, Lang::kKk) == key);
+}
+
+namespace {
+
+// Tokens over the letters a language's rules name, plus ASCII letters, an apostrophe, a letter that no
+// rule names and a three-byte letter: every letter alone, every pair, and triples from a fixed
+// pseudo-random sequence, so that letters the fast path takes meet letters it leaves to the general path.
+std::vector<std::string> rule_letter_tokens(Lang lang, int triples) {
+  std::u32string letters = detail::script_rule_letters(lang);
+  for (char32_t c : std::u32string(U"abcdeghiklnorsuwyz'\u0444\u1E21\u2019")) letters += c;
+  std::vector<std::string> tokens;
+  for (char32_t a : letters) {
+    tokens.push_back(detail::to_utf8(std::u32string(1, a)));
+    for (char32_t b : letters) tokens.push_back(detail::to_utf8(std::u32string{a, b}));
+  }
+  uint32_t seed = 12345;
+  auto next = [&] {
+    seed = seed * 1103515245u + 12345u;
+    return letters[(seed >> 8) % letters.size()];
+  };
+  for (int k = 0; k < triples; ++k) tokens.push_back(detail::to_utf8(std::u32string{next(), next(), next()}));
+  for (int k = 0; k < triples / 4; ++k) tokens.push_back(detail::to_utf8(std::u32string{next(), next(), next(), next(), next()}));
+  return tokens;
+}
+
+constexpr Lang kRuleLanguages[] = {Lang::kKk, Lang::kKy, Lang::kUz, Lang::kAz, Lang::kTk};
+
+}  // namespace
+
+TEST_CASE("the script rules' fast path gives the general path's key for every letter of the rules") {
+  for (Lang lang : kRuleLanguages) {
+    CAPTURE(lang_code(lang));
+    REQUIRE(detail::has_script_rules(lang));
+    size_t fast = 0, diverged = 0;
+    for (const std::string& token : rule_letter_tokens(lang, 20000)) {
+      std::string general, fast_key, key;
+      detail::apply_script_rules_general(lang, token, general);
+      detail::apply_script_rules(lang, token, key);
+      if (detail::script_rules_fast_path(lang, token, fast_key)) {
+        ++fast;
+        if (fast_key != general) {
+          ++diverged;
+          CAPTURE(token);
+          CHECK(fast_key == general);
+        }
+      }
+      if (key != general) {
+        ++diverged;
+        CAPTURE(token);
+        CHECK(key == general);
+      }
+      if (diverged > 10) break;
+    }
+    CHECK(diverged == 0);
+    CHECK(fast > 1000);  // the fast path is taken, not always left to the general one
+  }
+}
+
+TEST_CASE("folding and the script rules in one pass give the key of the fold then the rules") {
+  // The fold alone as a language without script rules and with the same casing gives it: English for
+  // Kazakh, Kyrgyz, Uzbek and Turkmen, Turkish for Azerbaijani (whose rules name no â î û, the only
+  // letters Turkish folds differently).
+  for (Lang lang : kRuleLanguages) {
+    CAPTURE(lang_code(lang));
+    const Lang same_casing = lang == Lang::kAz ? Lang::kTr : Lang::kEn;
+    size_t diverged = 0;
+    for (const std::string& lower : rule_letter_tokens(lang, 2000)) {
+      // The token as it is, and with every letter uppercased.
+      std::u32string upper;
+      for (char32_t c : detail::to_u32(lower)) upper += static_cast<char32_t>(u_toupper(static_cast<UChar32>(c)));
+      for (const std::string& token : {lower, detail::to_utf8(upper)}) {
+        std::string expected;
+        detail::apply_script_rules_general(lang, fold(token, same_casing), expected);
+        if (fold(token, lang) != expected) {
+          ++diverged;
+          CAPTURE(token);
+          CHECK(fold(token, lang) == expected);
+        }
+      }
+      if (diverged > 10) break;
+    }
+    CHECK(diverged == 0);
+  }
+  CHECK(fold("ҚАЗАҚСТАН", Lang::kKk) == "qazaqstan");
+  std::string key;
+  CHECK(detail::script_rules_fast_path(Lang::kKk, "қазақстан", key));
+  CHECK(key == "qazaqstan");
+  key.clear();
+  CHECK_FALSE(detail::script_rules_fast_path(Lang::kUz, "o'zbek", key));  // o' → ŏ: a rule of two letters
+  CHECK(key.empty());
 }
