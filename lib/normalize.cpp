@@ -116,11 +116,16 @@ struct Normalizer::Impl {
   std::string folded;
   Lang rules_lang = Lang::kUnknown;  // the language lang_has_rules was looked up for
   bool lang_has_rules = detail::has_script_rules(Lang::kUnknown);
+  // With them, the one-pass path's rules and fold table.
+  const detail::ScriptRuleSet* rule_set = nullptr;
+  const uint32_t* letter_folds = nullptr;
   // Tokens come in runs of one language: whether it has script rules is looked up once per run.
   bool has_rules(Lang lang) {
     if (lang != rules_lang) {
       rules_lang = lang;
       lang_has_rules = detail::has_script_rules(lang);
+      rule_set = lang_has_rules ? detail::script_rule_set(lang) : nullptr;
+      letter_folds = tables->letter[lang == Lang::kTr ? 2 : uses_turkic_casing(lang) ? 1 : 0].data();
     }
     return lang_has_rules;
   }
@@ -315,8 +320,7 @@ bool Normalizer::fold_token(std::string_view token, Lang lang, std::string& out)
   // The common case folded and put through the rules in one pass, on the stack; else folded on the
   // stack and handed to the script rules: no string between.
   char local[512];
-  const size_t mode = lang == Lang::kTr ? 2 : uses_turkic_casing(lang) ? 1 : 0;
-  size_t key = detail::fold_with_script_rules(lang, token, impl_->tables->letter[mode].data(), local, sizeof local);
+  size_t key = detail::fold_with_script_rules(impl_->rule_set, token, impl_->letter_folds, local, sizeof local);
   if (key != std::string_view::npos) {
     out.append(local, key);
     return false;

@@ -484,9 +484,17 @@ std::u32string script_rule_letters(Lang lang) {
   return std::u32string(letters.begin(), letters.end());
 }
 
-size_t fold_with_script_rules(Lang lang, std::string_view token, const uint32_t* fold, char* out, size_t room) {
+// The handle is the language's ScriptRules (an opaque type outside this file), or null when its
+// fast path cannot be used.
+const ScriptRuleSet* script_rule_set(Lang lang) {
   const ScriptRules* r = rules_for(lang);
-  if (!r || !r->error.empty() || !r->fast.usable || token.size() * r->fast.longest + 8 > room) return std::string_view::npos;
+  return r && r->error.empty() && r->fast.usable ? reinterpret_cast<const ScriptRuleSet*>(r) : nullptr;
+}
+
+size_t fold_with_script_rules(const ScriptRuleSet* rules, std::string_view token, const uint32_t* fold, char* out,
+                              size_t room) {
+  const auto* r = reinterpret_cast<const ScriptRules*>(rules);
+  if (!r || token.size() * r->fast.longest + 8 > room) return std::string_view::npos;
   return apply_fast<true>(r->fast, token, fold, out);
 }
 

@@ -30,7 +30,11 @@ inline constexpr uint32_t kFoldLatin = 1u << 16, kFoldCyrillic = 1u << 17, kFold
 // length, or npos when the token needs the general paths: a letter of three or four bytes or marked
 // kFoldGeneral, Latin and Cyrillic letters together, a rule with a context or of several letters that
 // might fire, too little room.
-size_t fold_with_script_rules(Lang lang, std::string_view token, const uint32_t* fold, char* out, size_t room);
+// `rules`: from script_rule_set, looked up once for a run of tokens of one language (null: npos).
+struct ScriptRuleSet;
+const ScriptRuleSet* script_rule_set(Lang lang);
+size_t fold_with_script_rules(const ScriptRuleSet* rules, std::string_view token, const uint32_t* fold, char* out,
+                              size_t room);
 // Why a language's script data did not load (empty when it loaded or there is none).
 std::string script_rules_error(Lang lang);
 
