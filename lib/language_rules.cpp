@@ -1,8 +1,6 @@
 #include "detail/language_rules.h"
 
 #include <array>
-#include <memory>
-#include <mutex>
 #include <sstream>
 
 #include "detail/embedded_data.h"
@@ -61,9 +59,18 @@ void parse_rules(std::string_view text, Lang lang, LanguageRules& r) {
     else if (key == "negation-before") cues(r.negation_before);
     else if (key == "negation-after") cues(r.negation_after);
     else if (key == "intensifier-before") cues(r.intensifier_before);
-    else if (key == "reporting-verbs") for (const auto& w : words) r.reporting_verbs.add(cue_key(w, lang));
+    else if (key == "reporting-verbs") {
+      for (const auto& w : words) {
+        std::string cue = cue_key(w, lang);
+        r.voice_cues.add(cue);
+        r.reporting_verbs.add(std::move(cue));
+      }
+    }
     else if (key == "speaker-after-comma") r.speaker_after_comma = !words.empty() && words[0] == "yes";
-    else if (key == "source-postposition") r.source_postposition = words.empty() ? "" : cue_key(words[0], lang);
+    else if (key == "source-postposition") {
+      r.source_postposition = words.empty() ? "" : cue_key(words[0], lang);
+      if (!r.source_postposition.empty()) r.voice_cues.add(r.source_postposition);
+    }
     else if (key == "source-heads") for (const auto& w : words) r.source_heads.add(cue_key(w, lang));
     else if (key == "alphabet") for (const auto& w : words) r.alphabet += to_u32(w);
     else if (key == "source-phrases") {
@@ -71,7 +78,10 @@ void parse_rules(std::string_view text, Lang lang, LanguageRules& r) {
         std::vector<std::string> phrase;
         std::istringstream parts(w);
         for (std::string part; std::getline(parts, part, '_');) phrase.push_back(cue_key(part, lang));
-        if (!phrase.empty()) r.source_phrase_starts.add(phrase.front());
+        if (!phrase.empty()) {
+          r.voice_cues.add(phrase.front());
+          r.source_phrase_starts.add(phrase.front());
+        }
         r.source_phrases.push_back(std::move(phrase));
       }
     } else if (r.error.empty()) {
@@ -83,15 +93,17 @@ void parse_rules(std::string_view text, Lang lang, LanguageRules& r) {
 }  // namespace
 
 const LanguageRules& rules_for(Lang lang) {
-  static std::array<LanguageRules, kLangCount> all;
-  static std::once_flag once;
-  std::call_once(once, [] {
+  // A function-local static: after the first call, one guard check (std::call_once costs a call into
+  // libstdc++ every time, and this is asked per hit and per sentence with a hit).
+  static const std::array<LanguageRules, kLangCount> all = [] {
+    std::array<LanguageRules, kLangCount> rules;
     for (int l = 1; l < kLangCount; ++l) {
       auto language = static_cast<Lang>(l);
       std::string_view text = embedded_file("rules/" + std::string(lang_code(language)) + ".txt");
-      if (!text.empty()) parse_rules(text, language, all[static_cast<size_t>(l)]);
+      if (!text.empty()) parse_rules(text, language, rules[static_cast<size_t>(l)]);
     }
-  });
+    return rules;
+  }();
   return all[static_cast<size_t>(lang)];
 }
 

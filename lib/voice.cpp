@@ -108,59 +108,79 @@ std::vector<std::pair<unsigned, unsigned>> quoted_ranges(std::string_view text) 
 
 namespace {
 
-// Marks reported statements sentence by sentence.
+// Marks the reported statement of one sentence, tokens [begin, end), if it is one.
+void mark_reported_sentence(std::string_view text, const TokenList& tokens, const LanguageRules& rules, size_t begin,
+                            size_t end, std::vector<unsigned char>& quoted) {
+  const auto& ts = tokens.tokens;
+  auto mark = [&](size_t from, size_t to) {
+    for (size_t k = from; k < to; ++k) quoted[k] = 1;
+  };
+  // One pass: a source ("according to ...", "X'e göre") anywhere makes the whole sentence the source's;
+  // otherwise the first reporting verb decides.
+  size_t verb = end;
+  for (size_t i = begin; i < end; ++i) {
+    std::string_view norm = tokens.norm(ts[i]);
+    // Most tokens are no cue at all: one bit test before the cue sets.
+    if (!rules.voice_cues.may_match(norm)) continue;
+    // Most tokens start no source phrase: one bucket lookup instead of every phrase.
+    if (rules.source_phrase_starts.matches(norm)) {
+      for (const auto& phrase : rules.source_phrases) {
+        if (i + phrase.size() > end) continue;
+        bool all = true;
+        for (size_t k = 0; k < phrase.size() && all; ++k) all = tokens.norm(ts[i + k]) == phrase[k];
+        if (all) return mark(begin, end);
+      }
+    }
+    if (i > begin && !rules.source_postposition.empty() && norm == rules.source_postposition) {
+      std::string_view head = tokens.norm(ts[i - 1]);
+      if (head.find('\'') != std::string_view::npos || rules.source_heads.matches(head)) return mark(begin, end);
+    }
+    if (verb == end && rules.reporting_verbs.matches(norm)) verb = i;
+  }
+  if (verb == end) return;
+  size_t last = end - 1;
+  if (last - verb <= 2 && verb > begin) {
+    // "..., he said." / "... dedi.": what comes before is the report.
+    size_t stop = verb;
+    // Leave the speaker out: for English, the words after the last comma before the verb.
+    for (size_t k = verb; rules.speaker_after_comma && k > begin; --k) {
+      std::string_view gap = text.substr(ts[k - 1].end, ts[k].start - ts[k - 1].end);
+      if (gap.find(',') != std::string_view::npos || gap.find(':') != std::string_view::npos) { stop = k; break; }
+    }
+    mark(begin, stop);
+  } else {
+    // "... said (that) ...": what follows is the report.
+    mark(verb + 1, end);
+  }
+}
+
+const LanguageRules& sentence_rules(const Token& first, Lang doc_lang) {
+  return rules_for(first.lang == Lang::kUnknown ? doc_lang : first.lang);
+}
+
+// Marks reported statements sentence by sentence (only the wanted ones, when given). Tokens come in
+// sentence order: a wanted sentence's tokens are found by binary search, the others are not walked.
 void mark_reported(std::string_view text, const TokenList& tokens, Lang doc_lang, std::vector<unsigned char>& quoted,
                    const std::vector<unsigned char>* wanted) {
   const auto& ts = tokens.tokens;
+  if (wanted) {
+    auto from = ts.begin();
+    for (unsigned sentence = 0; sentence < wanted->size() && from != ts.end(); ++sentence) {
+      if (!(*wanted)[sentence]) continue;
+      auto first = std::partition_point(from, ts.end(), [&](const Token& t) { return t.sentence < sentence; });
+      auto last = std::partition_point(first, ts.end(), [&](const Token& t) { return t.sentence <= sentence; });
+      from = last;
+      if (first == last) continue;
+      mark_reported_sentence(text, tokens, sentence_rules(*first, doc_lang), static_cast<size_t>(first - ts.begin()),
+                             static_cast<size_t>(last - ts.begin()), quoted);
+    }
+    return;
+  }
   size_t begin = 0;
   while (begin < ts.size()) {
     size_t end = begin;
     while (end < ts.size() && ts[end].sentence == ts[begin].sentence) ++end;
-    unsigned sentence = ts[begin].sentence;
-    if (wanted && (sentence >= wanted->size() || !(*wanted)[sentence])) {
-      begin = end;
-      continue;
-    }
-    const LanguageRules& rules = rules_for(ts[begin].lang == Lang::kUnknown ? doc_lang : ts[begin].lang);
-    auto mark = [&](size_t from, size_t to) {
-      for (size_t k = from; k < to; ++k) quoted[k] = 1;
-    };
-    bool done = false;
-    // "according to ..." / "X'e göre": the whole sentence is the source's.
-    for (size_t i = begin; i < end && !done; ++i) {
-      // Most tokens start no source phrase: one bucket lookup instead of every phrase.
-      if (rules.source_phrase_starts.matches(tokens.norm(ts[i]))) {
-        for (const auto& phrase : rules.source_phrases) {
-          if (i + phrase.size() > end) continue;
-          bool all = true;
-          for (size_t k = 0; k < phrase.size() && all; ++k) all = tokens.norm(ts[i + k]) == phrase[k];
-          if (all) { mark(begin, end); done = true; break; }
-        }
-      }
-      if (!done && i > begin && !rules.source_postposition.empty() && tokens.norm(ts[i]) == rules.source_postposition) {
-        std::string_view head = tokens.norm(ts[i - 1]);
-        bool source = head.find('\'') != std::string_view::npos || rules.source_heads.matches(head);
-        if (source) { mark(begin, end); done = true; }
-      }
-    }
-    for (size_t i = begin; i < end && !done; ++i) {
-      if (!rules.reporting_verbs.matches(tokens.norm(ts[i]))) continue;
-      size_t last = end - 1;
-      if (last - i <= 2 && i > begin) {
-        // "..., he said." / "... dedi.": what comes before is the report.
-        size_t stop = i;
-        // Leave the speaker out: for English, the words after the last comma before the verb.
-        for (size_t k = i; rules.speaker_after_comma && k > begin; --k) {
-          std::string_view gap = text.substr(ts[k - 1].end, ts[k].start - ts[k - 1].end);
-          if (gap.find(',') != std::string_view::npos || gap.find(':') != std::string_view::npos) { stop = k; break; }
-        }
-        mark(begin, stop);
-      } else {
-        // "... said (that) ...": what follows is the report.
-        mark(i + 1, end);
-      }
-      done = true;
-    }
+    mark_reported_sentence(text, tokens, sentence_rules(ts[begin], doc_lang), begin, end, quoted);
     begin = end;
   }
 }
@@ -176,20 +196,27 @@ void mark_quoted_tokens(std::string_view text, const TokenList& tokens, Lang lan
   // it, never further).
   size_t count = ts.size();
   auto wanted = [&](unsigned sentence) { return sentence < wanted_sentences->size() && (*wanted_sentences)[sentence]; };
-  if (wanted_sentences)
+  if (wanted_sentences) {
+    // Tokens come in sentence order: those after the last wanted sentence are cut off by binary search.
+    auto last_wanted = std::find(wanted_sentences->rbegin(), wanted_sentences->rend(), 1);
+    if (last_wanted == wanted_sentences->rend()) return;
+    const auto last_sentence = static_cast<unsigned>(wanted_sentences->rend() - last_wanted - 1);
+    count = static_cast<size_t>(
+        std::partition_point(ts.begin(), ts.end(), [&](const Token& t) { return t.sentence <= last_sentence; }) - ts.begin());
     while (count > 0 && !wanted(ts[count - 1].sentence)) --count;
+  }
   if (count == 0) return;
   size_t limit = text.size();
   if (wanted_sentences) {
     size_t line_end = text.find('\n', ts[count - 1].end);
     if (line_end != std::string_view::npos) limit = line_end + 1;
   }
-  auto ranges = quoted_ranges(text.substr(0, limit));
-  size_t r = 0;
-  for (size_t i = 0; i < count; ++i) {
-    unsigned start = ts[i].start;
-    while (r < ranges.size() && ranges[r].second <= start) ++r;
-    if (r < ranges.size() && ranges[r].first <= start && start < ranges[r].second) quoted[i] = 1;
+  // The tokens starting inside each quotation (few of them): found by binary search, not token by token.
+  auto first = ts.begin();
+  const auto stop = ts.begin() + static_cast<std::ptrdiff_t>(count);
+  for (const auto& [open, close] : quoted_ranges(text.substr(0, limit))) {
+    first = std::partition_point(first, stop, [open = open](const Token& t) { return t.start < open; });
+    for (; first != stop && first->start < close; ++first) quoted[static_cast<size_t>(first - ts.begin())] = 1;
   }
   mark_reported(text, tokens, lang, quoted, wanted_sentences);
 }

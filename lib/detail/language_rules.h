@@ -2,6 +2,7 @@
 // from data/rules/<lang>.txt. Cues are matching keys (normalized like text); a cue ending in '*' matches
 // any token starting with it.
 #pragma once
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <string>
@@ -62,6 +63,50 @@ class CueSet {
   std::vector<uint32_t> short_;                 // cues of fewer than two bytes (without the '*')
 };
 
+// Whether a token could be one of a language's voice cues (a reporting verb, a source phrase's first word,
+// the source postposition), from its first bytes: most tokens are none of them, and one bit test spares
+// them the cue sets' lookups. It may pass tokens that match no cue, never the reverse.
+class CueFilter {
+ public:
+  // A cue as in the rules: a trailing '*' makes it a prefix.
+  void add(std::string_view cue) {
+    const bool prefix = !cue.empty() && cue.back() == '*';
+    if (prefix) cue.remove_suffix(1);
+    cues_.push_back({std::string(cue), prefix});
+    // The bytes looked at: two, or fewer when a cue is shorter. Rebuilt on each cue (a few dozen).
+    prefix_ = kMaxPrefix;
+    for (const auto& c : cues_) prefix_ = std::min(prefix_, c.text.size());
+    lengths_.fill(0);
+    for (const auto& c : cues_) {
+      // The token lengths the cue can match: its own, or (a prefix) any at least as long.
+      const size_t length = std::min(c.text.size(), kLongest);
+      lengths_[slot(c.text)] |= static_cast<uint16_t>(c.prefix ? (0xFFFFu << length) : (1u << length));
+    }
+  }
+  bool may_match(std::string_view token) const {
+    // A cue matches only tokens at least as long as itself, so as long as the bytes looked at.
+    return token.size() >= prefix_ && (lengths_[slot(token)] >> std::min(token.size(), kLongest) & 1);
+  }
+
+ private:
+  static constexpr size_t kMaxPrefix = 2;
+  static constexpr size_t kLongest = 15;  // lengths from 15 bytes on count as one
+  // The low six bits of each of the first two bytes: they tell ASCII letters, and the second bytes of
+  // two-byte letters, apart.
+  size_t slot(std::string_view s) const {
+    auto low_bits = [&](size_t k) { return static_cast<size_t>(static_cast<unsigned char>(s[k]) & 0x3F); };
+    if (prefix_ == kMaxPrefix) return low_bits(0) << 6 | low_bits(1);  // the usual case
+    return prefix_ == 1 ? low_bits(0) : 0;
+  }
+  struct Cue {
+    std::string text;
+    bool prefix;
+  };
+  std::vector<Cue> cues_;
+  std::array<uint16_t, 1 << 12> lengths_{};  // by slot: bit n, a token of n bytes may match
+  size_t prefix_ = 0;
+};
+
 struct LanguageRules {
   std::vector<ModifierCue> negation_before;
   std::vector<ModifierCue> negation_after;
@@ -73,6 +118,7 @@ struct LanguageRules {
   std::string source_postposition;
   CueSet source_heads;
   CueSet source_phrase_starts;  // the first word of each source phrase
+  CueFilter voice_cues;         // reporting verbs, source phrase starts and the source postposition
   std::u32string alphabet;  // the letters entries of this language are written with (for lint)
   std::string error;  // non-empty when the data did not parse
 };
