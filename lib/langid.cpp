@@ -470,6 +470,15 @@ struct RawCounts {
 };
 static_assert(RawCounts::kUzbek < std::tuple_size_v<decltype(RawCounts::n)>);
 
+// The set bits of a 16-bit mask, by arithmetic: the generic x86-64 build has no POPCNT instruction, and
+// std::popcount would be a library call.
+unsigned bits_set16(unsigned x) {
+  x -= (x >> 1) & 0x5555u;
+  x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
+  x = (x + (x >> 4)) & 0x0F0Fu;
+  return (x + (x >> 8)) & 0x1Fu;
+}
+
 // The end of a run of plain ASCII letters (a-z, A-Z but q and w) starting at or before `i`: sixteen
 // bytes at a time where SSE2 is there.
 size_t plain_letters_end(std::string_view text, size_t i, size_t limit) {
@@ -732,9 +741,9 @@ class EvidenceCounter {
         if (static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(q_bytes, w_bytes))) & in_run) {  // rare
           const auto q = static_cast<unsigned>(_mm_movemask_epi8(q_bytes)) & in_run;
           const auto w = static_cast<unsigned>(_mm_movemask_epi8(w_bytes)) & in_run;
-          cur_.feature(CharInfo::kQ) += static_cast<uint32_t>(std::popcount(q));
-          cur_.feature(CharInfo::kW) += static_cast<uint32_t>(std::popcount(w));
-          distinctive += static_cast<size_t>(std::popcount(q | w));
+          cur_.feature(CharInfo::kQ) += bits_set16(q);
+          cur_.feature(CharInfo::kW) += bits_set16(w);
+          distinctive += bits_set16(q | w);
         }
         wl = wl + run <= longest_ ? wl + run : too_long;
         // Spaces and punctuation that only end a word: ASCII but letters, line ends and apostrophes.
