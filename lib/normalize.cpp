@@ -119,6 +119,10 @@ struct Normalizer::Impl {
   // With them, the one-pass path's rules and fold table.
   const detail::ScriptRuleSet* rule_set = nullptr;
   const uint32_t* letter_folds = nullptr;
+  // The language whose tokens may take fold_token_into's ASCII step: rules_lang when it has no script
+  // rules, else none (one compare per token instead of two).
+  static constexpr auto kNoLang = static_cast<Lang>(0xFF);
+  Lang ascii_step_lang = lang_has_rules ? kNoLang : rules_lang;
   // Tokens come in runs of one language: whether it has script rules is looked up once per run.
   bool has_rules(Lang lang) {
     if (lang != rules_lang) {
@@ -126,6 +130,7 @@ struct Normalizer::Impl {
       lang_has_rules = detail::has_script_rules(lang);
       rule_set = lang_has_rules ? detail::script_rule_set(lang) : nullptr;
       letter_folds = tables->letter[lang == Lang::kTr ? 2 : uses_turkic_casing(lang) ? 1 : 0].data();
+      ascii_step_lang = lang_has_rules ? kNoLang : lang;
     }
     return lang_has_rules;
   }
@@ -343,7 +348,7 @@ size_t Normalizer::fold_token_into(std::string_view token, size_t readable, Lang
 #if defined(__SSE2__)
   // Most tokens: ASCII, without Turkic I, in one sixteen-byte step. A leaf, so the call stays cheap;
   // anything else starts over in fold_token_general.
-  if (token.size() - 1 < 16 && lang == impl_->rules_lang && !impl_->lang_has_rules) {
+  if (token.size() - 1 < 16 && lang == impl_->ascii_step_lang) {
     const char* from = token.data();
     char tail[16] = {};
     if (readable < 16) {  // near the end of the text
