@@ -123,6 +123,7 @@ struct Normalizer::Impl {
   // rules, else none (one compare per token instead of two).
   static constexpr auto kNoLang = static_cast<Lang>(0xFF);
   Lang ascii_step_lang = lang_has_rules ? kNoLang : rules_lang;
+  bool turkic_casing = uses_turkic_casing(rules_lang);  // of rules_lang, looked up once per run
   // Tokens come in runs of one language: whether it has script rules is looked up once per run.
   bool has_rules(Lang lang) {
     if (lang != rules_lang) {
@@ -131,6 +132,7 @@ struct Normalizer::Impl {
       rule_set = lang_has_rules ? detail::script_rule_set(lang) : nullptr;
       letter_folds = tables->letter[lang == Lang::kTr ? 2 : uses_turkic_casing(lang) ? 1 : 0].data();
       ascii_step_lang = lang_has_rules ? kNoLang : lang;
+      turkic_casing = uses_turkic_casing(lang);
     }
     return lang_has_rules;
   }
@@ -161,12 +163,6 @@ namespace {
   __m128i stop = _mm_cmpeq_epi8(v, _mm_setzero_si128());
   if (turkic) stop = _mm_or_si128(stop, _mm_cmpeq_epi8(v, _mm_set1_epi8('I')));
   return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(stop, v)));  // v's sign bit: past 0x7F
-}
-
-inline unsigned load_fold_ascii16(const char* p, char* w, bool turkic) {
-  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  _mm_storeu_si128(reinterpret_cast<__m128i*>(w), fold_ascii16(v));
-  return ascii_stops16(v, turkic);
 }
 
 // Copies the n bytes at `p` (1 to 16) to `to`: for a token near the end of its text, so that it can
@@ -350,12 +346,15 @@ size_t Normalizer::fold_token_into(std::string_view token, size_t readable, Lang
   // anything else starts over in fold_token_general.
   if (token.size() - 1 < 16 && lang == impl_->ascii_step_lang) {
     const char* from = token.data();
-    char tail[16] = {};
+    char tail[16];
     if (readable < 16) {  // near the end of the text
+      std::memset(tail, 0, sizeof tail);
       copy_short(from, token.size(), tail);
       from = tail;
     }
-    const unsigned stop = load_fold_ascii16(from, out, uses_turkic_casing(lang));
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(from));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out), fold_ascii16(v));
+    const unsigned stop = ascii_stops16(v, impl_->turkic_casing);
     if ((stop & ((1u << token.size()) - 1)) == 0) return token.size();
   }
 #endif
