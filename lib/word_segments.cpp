@@ -198,17 +198,29 @@ bool fast_word_segments(std::string_view text, size_t begin, size_t end, std::ve
       const auto high = static_cast<unsigned>(_mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p))));
       if (high & ~letters & (letters + 1)) letters |= two_byte_letter_mask(p);  // the first non-ASCII-letter byte is not ASCII
       if (letters & 1) {
-        const auto n = static_cast<unsigned>(__builtin_ctz(~letters));
-        // At 15 or 16 the run may go on. A MidNum (, ;) joins only digits, so after letters it ends the
-        // word like a space; so does a MidNumLet (. ') that no letter follows (WB6-7).
+        auto n = static_cast<unsigned>(__builtin_ctz(~letters));
+        // At 15 or 16 the run may go on (at 15 a letter may be cut by the block): a long word (most
+        // Cyrillic ones of eight letters or more) is followed block by block from there.
+        size_t run = i;
+        while (n >= 15 && run + n + 16 <= end) {
+          run += n;
+          p = view.data() + run;
+          letters = ascii_letter_mask(p, '@');
+          if (letters != 0xFFFF && (static_cast<unsigned>(_mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)))) &
+                                    ~letters & (letters + 1)))
+            letters |= two_byte_letter_mask(p);
+          n = static_cast<unsigned>(__builtin_ctz(~letters));
+        }
+        // A MidNum (, ;) joins only digits, so after letters it ends the word like a space; so does a
+        // MidNumLet (. ') that no letter follows (WB6-7).
         if (n < 15) {
           const auto after = static_cast<unsigned char>(p[n + 1]);
           unsigned ends = roles.word_end[static_cast<unsigned char>(p[n])];
           if (ends == 2) ends = roles.after_mid[after];
           if (ends == 1) {
-            out.push_back({static_cast<unsigned>(i), static_cast<unsigned>(i + n), false});
+            out.push_back({static_cast<unsigned>(i), static_cast<unsigned>(run + n), false});
             // A space after a comma or full stop is skipped with it (n + 2 <= 16: within the block).
-            i += n + 1 + roles.gap[after];
+            i = run + n + 1 + roles.gap[after];
             continue;
           }
         }
