@@ -213,6 +213,9 @@ TEST_CASE("letter runs found sixteen bytes at a time end where ICU ends them, wh
       // Words ended by a space, MidNum or MidNumLet with no letter after it, or joined by one
       "end. Next, word; students' x.5 y._ z.. w.' q.\" r.\n s.«t» u.v don't слово. слово, слово.б",
       "fifteenletters. sixteenletterss. seventeenletterss, abcdefghijklmnopqrstuvwxyz.",
+      // Runs over two and more blocks, ended by each kind of break, a mid letter joining, a digit
+      "ДостопримечательностиДостопримечательности, ПриветствующийПриветствующий.б abcdefghijklmnopqrstuvwxyzäbcdefghijklmnopqrstuvwxyz's "
+      "çözümüGüzelliğiçözümüGüzelliğiçözümüGüzelliği. ПриветствующийПриветствующий5 ПриветствующийПриветствующий_",
       // Gaps of spaces and punctuation between words, skipped with the byte that ends a word or alone
       "a, b. c;  d.. e ,, f - g -- h () i!?\t\r\n j ,.;. k.,l., m'. n.'o p.7 q, 8 r,\"s\" t.@u",
       "слово,  слово.  слово; — слово ... слово !!! «слово» x",
