@@ -100,6 +100,9 @@ struct FoldTables {
   }
 };
 
+// Which of FoldTables' per-mode tables a language folds with: default, Turkic, Turkish.
+size_t fold_mode(Lang lang) { return lang == Lang::kTr ? 2 : uses_turkic_casing(lang) ? 1 : 0; }
+
 const FoldTables& fold_tables(const icu::Normalizer2* nfc) {
   static const FoldTables tables(nfc);
   return tables;
@@ -124,6 +127,7 @@ struct Normalizer::Impl {
   static constexpr auto kNoLang = static_cast<Lang>(0xFF);
   Lang ascii_step_lang = lang_has_rules ? kNoLang : rules_lang;
   bool turkic_casing = uses_turkic_casing(rules_lang);  // of rules_lang, looked up once per run
+  size_t fold_mode = tamga::fold_mode(rules_lang);
   // Tokens come in runs of one language: whether it has script rules is looked up once per run.
   bool has_rules(Lang lang) {
     if (lang != rules_lang) {
@@ -133,6 +137,7 @@ struct Normalizer::Impl {
       letter_folds = tables->letter[lang == Lang::kTr ? 2 : uses_turkic_casing(lang) ? 1 : 0].data();
       ascii_step_lang = lang_has_rules ? kNoLang : lang;
       turkic_casing = uses_turkic_casing(lang);
+      fold_mode = tamga::fold_mode(lang);
     }
     return lang_has_rules;
   }
@@ -258,10 +263,9 @@ inline void copy_short(const char* p, size_t n, char* to) {
 // bytes, or three from two); `base` has room for 2 * token.size() + kFoldSlack bytes, as sixteen-byte
 // steps write junk past the key. Returns the byte count, or npos when the token needs the general path
 // (NFC, ignorables, mixed scripts, other blocks).
-[[gnu::always_inline]] inline size_t fold_fast(std::string_view token, size_t readable, Lang lang, const FoldTables& tables,
-                                               char* const base) {
-  const bool turkic = uses_turkic_casing(lang);
-  const size_t mode = lang == Lang::kTr ? 2 : turkic ? 1 : 0;
+// `turkic` and `mode` are the language's casing and fold table (fold_mode).
+[[gnu::always_inline]] inline size_t fold_fast(std::string_view token, size_t readable, bool turkic, size_t mode,
+                                               const FoldTables& tables, char* const base) {
   const auto& utf8 = tables.utf8[mode];
   const auto& utf8_length = tables.utf8_length[mode];
   static constexpr uint32_t kBoth = FoldTables::kPairLatin | FoldTables::kPairCyrillic;
@@ -271,8 +275,9 @@ inline void copy_short(const char* p, size_t n, char* to) {
   while (pos < token.size()) {
 #if defined(__SSE2__)
     const char* from = token.data() + pos;
-    char tail[16] = {};
+    char tail[16];
     if (pos + 16 > readable && token.size() - pos <= 16) {
+      std::memset(tail, 0, sizeof tail);
       copy_short(from, token.size() - pos, tail);
       from = tail;
     }
@@ -327,7 +332,7 @@ bool Normalizer::fold_token(std::string_view token, Lang lang, std::string& out)
     return false;
   }
   if (2 * token.size() + kFoldSlack <= sizeof local) {
-    size_t n = fold_fast(token, token.size(), lang, *impl_->tables, local);
+    size_t n = fold_fast(token, token.size(), uses_turkic_casing(lang), fold_mode(lang), *impl_->tables, local);
     if (n != std::string_view::npos) {
       detail::apply_script_rules(lang, std::string_view(local, n), out);
       return false;
@@ -364,7 +369,7 @@ size_t Normalizer::fold_token_into(std::string_view token, size_t readable, Lang
 // Out of line, so that fold_token_into stays a leaf that saves no registers.
 [[gnu::noinline]] size_t Normalizer::fold_token_general(std::string_view token, size_t readable, Lang lang, char* out) {
   if (impl_->has_rules(lang)) return std::string_view::npos;
-  return fold_fast(token, readable, lang, *impl_->tables, out);
+  return fold_fast(token, readable, impl_->turkic_casing, impl_->fold_mode, *impl_->tables, out);  // has_rules set them
 }
 
 bool Normalizer::fold_case(std::string_view token, Lang lang, std::string& out) {
@@ -373,14 +378,14 @@ bool Normalizer::fold_case(std::string_view token, Lang lang, std::string& out) 
   const size_t mark = out.size();
   char local[256 + kFoldSlack];
   if (2 * token.size() + kFoldSlack <= sizeof local) {
-    size_t n = fold_fast(token, token.size(), lang, *impl_->tables, local);
+    size_t n = fold_fast(token, token.size(), uses_turkic_casing(lang), fold_mode(lang), *impl_->tables, local);
     if (n != std::string_view::npos) {
       out.append(local, n);
       return false;
     }
   } else {
     out.resize(mark + 2 * token.size() + kFoldSlack);
-    size_t n = fold_fast(token, token.size(), lang, *impl_->tables, out.data() + mark);
+    size_t n = fold_fast(token, token.size(), uses_turkic_casing(lang), fold_mode(lang), *impl_->tables, out.data() + mark);
     out.resize(n != std::string_view::npos ? mark + n : mark);
     if (n != std::string_view::npos) return false;
   }
