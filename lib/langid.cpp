@@ -289,16 +289,20 @@ struct CharInfo {
   char utf8[4] = {};
 };
 
-// What EvidenceCounter's fast path needs of a two-byte character, in 8 bytes. `plain` marks a Latin or
+// What EvidenceCounter's fast path needs of a two-byte character, in 16 bytes. `plain` marks a Latin or
 // Cyrillic letter that is not an apostrophe and does not lowercase to o or g: counted by its kind and
 // feature and added to the word, nothing else. Other characters take the general path.
 struct TwoByteInfo {
+  // Three counts in one word, so that a letter adds to all three at once: two-byte letters, of them
+  // Cyrillic, and distinctive (a feature). Each stays below 2^21: at most 64 KiB of a text is counted.
+  static constexpr int kCyrillicShift = 21, kDistinctiveShift = 42;
+  static constexpr uint64_t kCountMask = (uint64_t{1} << 21) - 1;
   char utf8[4] = {};  // lowercase
   uint8_t length = 0;
   uint8_t feature = 0;
-  uint8_t cyrillic = 0;  // 1 for Cyrillic, 0 for Latin
   // 1 for a plain letter, 2 for one whose lowercase is two bytes too, written over the letter in place.
   uint8_t plain = 0;
+  uint64_t counts = 0;  // 1, and 1 at kCyrillicShift for Cyrillic, and 1 at kDistinctiveShift for a feature
 };
 
 CharInfo describe(char32_t ch) {
@@ -364,7 +368,8 @@ struct CharTable {
       std::memcpy(t.utf8, info.utf8, 4);
       t.length = info.length;
       t.feature = info.feature;
-      t.cyrillic = info.kind == CharInfo::kCyrillic;
+      t.counts = 1 | (uint64_t{info.kind == CharInfo::kCyrillic} << TwoByteInfo::kCyrillicShift) |
+                 (uint64_t{info.feature != CharInfo::kNone} << TwoByteInfo::kDistinctiveShift);
       const bool plain = (info.kind == CharInfo::kLatin || info.kind == CharInfo::kCyrillic) &&
                          info.feature != CharInfo::kApostrophe && info.lower != U'o' && info.lower != U'g';
       t.plain = plain ? (info.length == 2 ? 2 : 1) : 0;
@@ -676,19 +681,25 @@ class EvidenceCounter {
     const size_t too_long = vote_ ? longest_ + 1 : kMaxFunctionWord + 1;
     size_t wl = 0;  // bytes of the lowercase word so far, at most too_long
     // Letters of the fast paths not yet in cur_: their bytes (one for an ASCII letter, two for the
-    // others), the two-byte letters, of them Cyrillic.
-    size_t letter_bytes = 0, two_byte_letters = 0, cyrillic = 0;
+    // others), and the sum of the two-byte letters' TwoByteInfo::counts (distinctive ones too, not yet
+    // in `distinctive`).
+    size_t letter_bytes = 0;
+    uint64_t two_byte_counts = 0;
+    // Letters and apostrophes of the line the letter rule reads (features kSchwa..kW, Uzbek apostrophes).
+    size_t distinctive = 0;
     auto flush = [&] {
+      const size_t two_byte_letters = two_byte_counts & TwoByteInfo::kCountMask;
+      const size_t cyrillic = (two_byte_counts >> TwoByteInfo::kCyrillicShift) & TwoByteInfo::kCountMask;
       cur_.kind(CharInfo::kLatin) += static_cast<uint32_t>(letter_bytes - two_byte_letters - cyrillic);
       cur_.kind(CharInfo::kCyrillic) += static_cast<uint32_t>(cyrillic);
-      letter_bytes = two_byte_letters = cyrillic = 0;
+      distinctive += static_cast<size_t>(two_byte_counts >> TwoByteInfo::kDistinctiveShift);
+      letter_bytes = 0;
+      two_byte_counts = 0;
     };
     // The Uzbek apostrophe follows o or g: the byte before it, unless a character decoded from invalid
     // UTF-8 took that byte (decoded_end: where the last character the general path decoded ended), or
     // a character lowercasing to o or g that ended there (og_end).
     size_t decoded_end = SIZE_MAX, og_end = SIZE_MAX;
-    // Letters and apostrophes of the line the letter rule reads (features kSchwa..kW, Uzbek apostrophes).
-    size_t distinctive = 0;
     CharInfo slow;
 #if defined(__SSE2__)
     const __m128i case_bit = _mm_set1_epi8(0x20), letter_a = _mm_set1_epi8('a'), letter_range = _mm_set1_epi8(25);
@@ -729,10 +740,8 @@ class EvidenceCounter {
             run = k;
             break;
           }
-          ++two_byte_letters;
-          cyrillic += t.cyrillic;
+          two_byte_counts += t.counts;
           ++cur_.n[RawCounts::kFeatures + t.feature];
-          distinctive += t.feature != CharInfo::kNone;
           std::memcpy(word_ + wl + k, t.utf8, 2);
         }
         const unsigned in_run = (1u << run) - 1;
@@ -814,10 +823,8 @@ class EvidenceCounter {
           i += 2;
           if (t.plain) {
             letter_bytes += 2;
-            ++two_byte_letters;
-            cyrillic += t.cyrillic;
+            two_byte_counts += t.counts;  // (a plain letter's feature is never an apostrophe)
             ++cur_.n[RawCounts::kFeatures + t.feature];
-            distinctive += t.feature != CharInfo::kNone;  // a plain letter's feature is never an apostrophe
             std::memcpy(word_ + wl, t.utf8, 4);
             wl = std::min(wl + t.length, too_long);
             continue;
