@@ -257,6 +257,14 @@ TEST_CASE("the evidence counter gives the reference's evidence on texts cut at 6
   while (cyrillic.size() < 70000) cyrillic += "ж";
   check_same_evidence(cyrillic + "q");
   check_same_evidence("x" + cyrillic);
+  // Lines of distinctive two-byte letters only, up to the cut (their counts are summed in packed fields).
+  for (const char* letter : {"ә", "ş", "Ә"}) {
+    std::string distinctive;
+    while (distinctive.size() < 70000) distinctive += letter;
+    check_same_evidence(distinctive);
+    check_same_evidence("y" + distinctive);
+    check_same_evidence(distinctive.substr(0, 30000) + "\n" + distinctive);
+  }
 }
 
 TEST_CASE("the evidence counter gives the reference's evidence on the labelled sentences") {
