@@ -39,7 +39,7 @@ void Lexicon::Impl::compile(std::vector<Entry> all, std::vector<std::unique_ptr<
     LangIndex& idx = index[static_cast<size_t>(entry.lang)];
     const PatternWord& first = entry.words.front();
     const uint64_t next_word_hash = entry.words.size() > 1 && entry.words[1].kind == PatternKind::kExact
-                                        ? detail::hash_bytes(entry.words[1].text) | 1  // never 0
+                                        ? detail::spread_hash(detail::unmixed_hash(entry.words[1].text)) | 1  // never 0
                                         : 0;
     switch (first.kind) {
       case PatternKind::kRegex: idx.regex_first.push_back(e); break;
@@ -109,17 +109,22 @@ void Lexicon::Impl::WholeKeys::build(const std::vector<KeyList>& keys) {
   while (size < 2 * keys.size()) size *= 2;
   slots.assign(size, Slot{});
   mask = size - 1;
+  shift = 64 - static_cast<unsigned>(__builtin_ctzll(size));
   present.assign((size_t{1} << 16) / 64, 0);
   for (const auto& [key, candidates] : keys) {
     const uint64_t unmixed = detail::unmixed_hash(*key);
-    const uint64_t h = detail::mix64(unmixed);
+    const uint64_t spread = detail::spread_hash(unmixed);
     present[present_bit(unmixed) / 64] |= uint64_t{1} << (present_bit(unmixed) % 64);
-    size_t k = h & mask;
+    size_t k = spread >> shift;
     while (slots[k].key) k = (k + 1) & mask;
     Slot& s = slots[k];
-    s.hash = h;
+    s.spread = spread;
     s.key = key->data();
     s.key_size = key->size();
+    char head[16] = {};
+    std::memcpy(head, key->data(), std::min<size_t>(key->size(), 16));
+    s.head_lo = detail::load64(head);
+    s.head_hi = detail::load64(head + 8);
     s.candidates = candidates;
     s.all_next_words = !candidates->empty();
     for (const Candidate& c : *candidates) {
@@ -255,7 +260,7 @@ void Lexicon::find_matches(const TokenList& tokens, Lang lang, std::vector<Match
         if (i + 1 < n) {
           carried_unmixed = unmixed_of(toks[i + 1]);
           carried_for = i + 1;
-          next_hash = detail::mix64(carried_unmixed) | 1;
+          next_hash = detail::spread_hash(carried_unmixed) | 1;
         }
       }
       return c.next_word_hash == next_hash;
@@ -310,6 +315,33 @@ void Lexicon::find_matches(const TokenList& tokens, Lang lang, std::vector<Match
         }
     }
   };
+  // Token i, of a run whose active indexes all have whole-token keys only, whose present bit is set in
+  // one of them: the few tokens that pass the prefilter, without the general path's questions.
+  auto match_whole_token = [&](size_t i, uint64_t unmixed) __attribute__((noinline)) {
+    const Token& t = toks[i];
+    const size_t size = t.norm_end - t.norm_start;
+    const std::string_view token(norm + t.norm_start, size);
+    uint64_t lo = 0, hi = 0;
+    if (size <= 16) [[likely]] hasher.head(t.norm_start, size, lo, hi);
+    const uint64_t spread = detail::spread_hash(unmixed);
+    const size_t bit = Impl::WholeKeys::present_bit(unmixed);
+    uint64_t next_hash = 0;  // the next token's spread hash | 1, once a list asks for it; 0 at the end
+    bool hashed_next = false;
+    for (size_t a = 0; a < active_count; ++a) {
+      const Impl::WholeKeys& whole = active[a].idx->whole;
+      if (active_count > 1 && !((whole.present[bit / 64] >> (bit % 64)) & 1u)) continue;
+      const Impl::WholeKeys::Slot* slot = whole.find_spread(token, spread, lo, hi);
+      if (!slot) continue;
+      if (!hashed_next) {
+        hashed_next = true;
+        if (i + 1 < n) next_hash = detail::spread_hash(unmixed_of(toks[i + 1])) | 1;
+      }
+      // A list none of whose second words can be the next token is passed over whole.
+      if (!slot->may_continue(next_hash)) continue;
+      for (const Impl::Candidate& c : *slot->candidates)
+        if (!c.next_word_hash || c.next_word_hash == next_hash) extend(c.entry, i, false);
+    }
+  };
   for (size_t i = 0; i < n;) {
     const Token& current = toks[i];
     // Each token is matched with its own paragraph's language (the document's when it has none).
@@ -338,8 +370,7 @@ void Lexicon::find_matches(const TokenList& tokens, Lang lang, std::vector<Match
       const uint64_t unmixed = run_hasher.unmixed(t->norm_start, t->norm_end - t->norm_start);
       const size_t bit = Impl::WholeKeys::present_bit(unmixed);
       if (((in_a[bit / 64] | in_b[bit / 64]) >> (bit % 64)) & 1u)
-        match_token(static_cast<size_t>(t - toks), std::string_view(norm + t->norm_start, t->norm_end - t->norm_start),
-                    unmixed, true);
+        match_whole_token(static_cast<size_t>(t - toks), unmixed);
     }
     i = static_cast<size_t>(t - toks);
   }

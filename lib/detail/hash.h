@@ -84,6 +84,13 @@ class BufferKeyHasher {
     if (offset + 16 <= size_) [[likely]] return unmixed_hash_padded(data_ + offset, n);
     return unmixed_hash_padded(tail_ + (offset - tail_offset_), n);  // n <= 16 here
   }
+  // The first n <= 16 bytes at offset as two words, zero past them (what unmixed() hashes).
+  void head(size_t offset, size_t n, uint64_t& lo, uint64_t& hi) const {
+    const char* p = offset + 16 <= size_ ? data_ + offset : tail_ + (offset - tail_offset_);
+    const char* keep = reinterpret_cast<const char*>(kHeadMask) + 16 - n;
+    lo = load64(p) & load64(keep);
+    hi = load64(p + 8) & load64(keep + 8);
+  }
 
  private:
   const char* data_;
@@ -92,8 +99,12 @@ class BufferKeyHasher {
   char tail_[32] = {};  // the buffer's last (up to) 16 bytes, then zeros: 16 readable bytes at any of them
 };
 
-// Sixteen bits of an unmixed hash for a prefilter: one multiply, whose top bits depend on every bit of
-// its input, instead of the whole finalizer.
-inline unsigned prefilter_bits(uint64_t unmixed) { return static_cast<unsigned>((unmixed * 0x9E3779B97F4A7C15ull) >> 48); }
+// An unmixed hash times an odd constant: one multiply, whose top bits depend on every bit of its input,
+// instead of the whole finalizer. A bijection: two keys' spread hashes are equal when their unmixed
+// hashes are.
+inline uint64_t spread_hash(uint64_t unmixed) { return unmixed * 0x9E3779B97F4A7C15ull; }
+
+// Sixteen bits of an unmixed hash for a prefilter: the top bits of its spread hash.
+inline unsigned prefilter_bits(uint64_t unmixed) { return static_cast<unsigned>(spread_hash(unmixed) >> 48); }
 
 }  // namespace tamga::detail

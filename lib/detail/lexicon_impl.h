@@ -49,7 +49,7 @@ struct Lexicon::Impl {
     unsigned entry;
     PatternKind kind;
     detail::StemCondition condition;
-    // hash_bytes of the entry's second word when that word is an exact form, else 0: a phrase whose
+    // spread_hash(unmixed_hash()) | 1 of the entry's second word when that word is an exact form, else 0: a phrase whose
     // second word is not the next token is passed over without reading its entry.
     uint64_t next_word_hash = 0;
   };
@@ -115,9 +115,12 @@ struct Lexicon::Impl {
   struct WholeKeys {
     // The key's bytes and size sit in the slot: a hit is confirmed with a few loads, no call to memcmp.
     struct Slot {
-      uint64_t hash = 0;
+      uint64_t spread = 0;  // spread_hash(unmixed_hash(key)): its top bits are the slot's index
       const char* key = nullptr;
       size_t key_size = 0;
+      // The key's first 16 bytes, zero past its end: a key of at most 16 bytes is confirmed with two
+      // compares of words, no branch on its length.
+      uint64_t head_lo = 0, head_hi = 0;
       const std::vector<Candidate>* candidates = nullptr;
       // When every candidate is a phrase whose second word is an exact form (a common first word such as
       // "the" starts dozens), one bit per value of the top byte of each second word's hash: a next token
@@ -132,13 +135,14 @@ struct Lexicon::Impl {
     };
     std::vector<Slot> slots;
     size_t mask = 0;
+    unsigned shift = 64;  // a spread hash's slot: its top bits, spread >> shift
     // One bit per value of 16 bits of the keys' hashes: most tokens are no key, and this 8 KB stays in
     // the first-level cache where the slots would not.
     std::vector<uint64_t> present;
 
     void build(const std::vector<KeyList>& keys);
     bool empty() const { return slots.empty(); }
-    // Sixteen bits of the unmixed hash: most tokens are turned away before the finalizer is run.
+    // Sixteen bits of the unmixed hash: most tokens are turned away before the slots are read.
     static size_t present_bit(uint64_t unmixed) { return detail::prefilter_bits(unmixed); }
     const std::vector<Candidate>* find(std::string_view token) const {
       if (slots.empty()) return nullptr;
@@ -150,12 +154,27 @@ struct Lexicon::Impl {
     const Slot* find_unmixed(std::string_view token, uint64_t unmixed) const {
       const size_t bit = present_bit(unmixed);
       if (!((present[bit / 64] >> (bit % 64)) & 1u)) return nullptr;
-      const uint64_t h = detail::mix64(unmixed);
-      for (size_t k = h & mask;; k = (k + 1) & mask) {
+      const uint64_t spread = detail::spread_hash(unmixed);
+      for (size_t k = spread >> shift;; k = (k + 1) & mask) {
         const Slot& s = slots[k];
         if (!s.key) return nullptr;
-        if (s.hash == h && s.key_size == token.size() && detail::same_bytes(s.key, token.data(), token.size()))
+        if (s.spread == spread && s.key_size == token.size() && detail::same_bytes(s.key, token.data(), token.size()))
           return &s;
+      }
+    }
+    // The same for a token whose present bit is known to be set, given its spread hash and its first
+    // 16 bytes as hashed (BufferKeyHasher::head; only read when the token has at most 16 bytes).
+    const Slot* find_spread(std::string_view token, uint64_t spread, uint64_t lo, uint64_t hi) const {
+      for (size_t k = spread >> shift;; k = (k + 1) & mask) {
+        const Slot& s = slots[k];
+        if (!s.key) return nullptr;
+        if (s.spread == spread && s.key_size == token.size()) {
+          if (token.size() <= 16) [[likely]] {
+            if (((s.head_lo ^ lo) | (s.head_hi ^ hi)) == 0) return &s;
+          } else if (detail::same_bytes(s.key, token.data(), token.size())) {
+            return &s;
+          }
+        }
       }
     }
   };
