@@ -105,13 +105,24 @@ void Lexicon::Impl::WholeKeys::build(const std::vector<KeyList>& keys) {
   present.clear();
   mask = 0;
   if (keys.empty()) return;
+  // Shorter keys first: the most frequent words are short, and a key inserted early sits in its own
+  // slot, found at the first probe, where a later one may be pushed to the next.
+  // (A counting sort by length, keeping the given order within a length: no comparison of strings.)
+  std::vector<size_t> starts;
+  for (const auto& k : keys) {
+    if (starts.size() < k.first->size() + 2) starts.resize(k.first->size() + 2, 0);
+    ++starts[k.first->size() + 1];
+  }
+  for (size_t len = 1; len < starts.size(); ++len) starts[len] += starts[len - 1];
+  std::vector<KeyList> ordered(keys.size());
+  for (const auto& k : keys) ordered[starts[k.first->size()]++] = k;
   size_t size = 16;
   while (size < 2 * keys.size()) size *= 2;
   slots.assign(size, Slot{});
   mask = size - 1;
   shift = 64 - static_cast<unsigned>(__builtin_ctzll(size));
   present.assign((size_t{1} << 16) / 64, 0);
-  for (const auto& [key, candidates] : keys) {
+  for (const auto& [key, candidates] : ordered) {
     const uint64_t unmixed = detail::unmixed_hash(*key);
     const uint64_t spread = detail::spread_hash(unmixed);
     present[present_bit(unmixed) / 64] |= uint64_t{1} << (present_bit(unmixed) % 64);
@@ -201,8 +212,10 @@ void Lexicon::find_matches(const TokenList& tokens, Lang lang, std::vector<Match
       const PatternWord& w = e.words[k];
       std::string_view token = tokens.norm(t);
       // An exact word (most phrase words of a plain list) is a comparison; the rest go through word_matches.
-      if (w.kind == PatternKind::kExact ? token != w.text
-                                        : !impl.word_matches(entry, static_cast<unsigned>(k), token, &negative))
+      // (Compared inline: words are short, a call to memcmp costs more than the compare.)
+      if (w.kind == PatternKind::kExact
+              ? token.size() != w.text.size() || !detail::same_bytes(token.data(), w.text.data(), token.size())
+              : !impl.word_matches(entry, static_cast<unsigned>(k), token, &negative))
         return;
     }
     out.push_back({entry, static_cast<unsigned>(first), static_cast<unsigned>(first + count - 1), negative});
