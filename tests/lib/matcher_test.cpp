@@ -202,3 +202,24 @@ TEST_CASE("a lexicon of exact forms only matches keys of every length, phrases s
   lex->find_matches(tokens, Lang::kTr, matches);
   CHECK(matches.empty());
 }
+
+TEST_CASE("exact keys of the same length that differ in one byte, at sixteen bytes and past, are told apart") {
+  // A key of at most sixteen bytes is confirmed by comparing its two head words, a longer one byte by byte.
+  auto lex = lexicon_from(
+      "pattern\ttechnique\tgloss\n=abcdefghijklmnop\tDoubt\tx\n=abcdefghijklmnoq =x\tSlogans\tx\n"
+      "=abcdefghijklmnopqrs\tDoubt\tx\n=abcdefghijklmnopqrt =y\tSlogans\tx\n=ab\tDoubt\tx\n",
+      Lang::kEn);
+  auto created = Tokenizer::create();
+  REQUIRE(created.ok());
+  auto tokenizer = std::move(created).value();
+  TokenList tokens;
+  tokenizer->tokenize("abcdefghijklmnop abcdefghijklmnoq x abcdefghijklmnopqrs abcdefghijklmnopqrt y ac ab abcdefghijklmnor",
+                      Lang::kEn, tokens);
+  std::vector<Match> matches;
+  lex->find_matches(tokens, Lang::kEn, matches);
+  std::string found;
+  for (const Match& m : matches)
+    found += lex->entries()[m.entry].pattern + "@" + std::to_string(m.first) + "-" + std::to_string(m.last) + "|";
+  CHECK(found ==
+        "=abcdefghijklmnop@0-0|=abcdefghijklmnoq =x@1-2|=abcdefghijklmnopqrs@3-3|=abcdefghijklmnopqrt =y@4-5|=ab@7-7|");
+}
