@@ -8,6 +8,24 @@ using tamga::test::lexicon_from;
 using tamga::test::scan_text;
 using tamga::test::surfaces;
 
+namespace {
+
+// The matches of `lex` in `text`, tokenized as `lang`, as "pattern@first-last|" in find_matches' order.
+std::string matches_in(const Lexicon& lex, std::string_view text, Lang lang) {
+  auto created = Tokenizer::create();
+  REQUIRE(created.ok());
+  TokenList tokens;
+  created.value()->tokenize(text, lang, tokens);
+  std::vector<Match> matches;
+  lex.find_matches(tokens, lang, matches);
+  std::string found;
+  for (const Match& m : matches)
+    found += lex.entries()[m.entry].pattern + "@" + std::to_string(m.first) + "-" + std::to_string(m.last) + "|";
+  return found;
+}
+
+}  // namespace
+
 TEST_CASE("multi-word Turkish entries match inflected, upper-case and apostrophe forms") {
   auto lex = lexicon_from("#@ technique: Loaded_Language\npattern\tgloss\nyalan haber\tfake news\npropaganda\tx\n", Lang::kTr);
   CHECK(surfaces(scan_text(lex, "Yalan haberlerin ardı kesilmiyor.", Lang::kTr)) == "Yalan haberlerin");
@@ -171,36 +189,18 @@ TEST_CASE("a lexicon of exact forms only matches keys of every length, phrases s
       "=blue =sky\tSlogans\tx\n=blue =moon\tSlogans\tx\n=internationalism\tDoubt\tx\n"
       "=internationalisms\tDoubt\tx\n=çöp\tDoubt\tx\n=sky =blue\tSlogans\tx\n",
       Lang::kEn);
-  auto created = Tokenizer::create();
-  REQUIRE(created.ok());
-  auto tokenizer = std::move(created).value();
-  TokenList tokens;
-  tokenizer->tokenize("A blue sky blue moon, default defaults internationalism internationalisms Çöp skyy sk.",
-                      Lang::kEn, tokens);
-  std::vector<Match> matches;
-  lex->find_matches(tokens, Lang::kEn, matches);
-  std::string found;
-  for (const Match& m : matches)
-    found += lex->entries()[m.entry].pattern + "@" + std::to_string(m.first) + "-" + std::to_string(m.last) + "|";
-  CHECK(found ==
+  CHECK(matches_in(*lex, "A blue sky blue moon, default defaults internationalism internationalisms Çöp skyy sk.",
+                   Lang::kEn) ==
         "=a@0-0|=blue@1-1|=blue =sky@1-2|=sky@2-2|=sky =blue@2-3|=blue@3-3|=blue =moon@3-4|=default@5-5|"
         "=internationalism@7-7|=internationalisms@8-8|=çöp@9-9|");
   // "deep" starts phrases only: its list is passed over whole when no second word can be the next token,
   // and read when one can; at the end of the text there is no next token.
   auto phrases = lexicon_from(
       "pattern\ttechnique\tgloss\n=deep =state\tDoubt\tx\n=deep =sea\tDoubt\tx\n=deep =deep\tSlogans\tx\n", Lang::kEn);
-  tokenizer->tokenize("deep water deep sea deep deep state deep", Lang::kEn, tokens);
-  matches.clear();
-  phrases->find_matches(tokens, Lang::kEn, matches);
-  found.clear();
-  for (const Match& m : matches)
-    found += phrases->entries()[m.entry].pattern + "@" + std::to_string(m.first) + "-" + std::to_string(m.last) + "|";
-  CHECK(found == "=deep =sea@2-3|=deep =deep@4-5|=deep =state@5-6|");
+  CHECK(matches_in(*phrases, "deep water deep sea deep deep state deep", Lang::kEn) ==
+        "=deep =sea@2-3|=deep =deep@4-5|=deep =state@5-6|");
   // The same words in a language without entries match nothing.
-  matches.clear();
-  tokenizer->tokenize("blue sky default", Lang::kTr, tokens);
-  lex->find_matches(tokens, Lang::kTr, matches);
-  CHECK(matches.empty());
+  CHECK(matches_in(*lex, "blue sky default", Lang::kTr).empty());
 }
 
 TEST_CASE("exact keys of the same length that differ in one byte, at sixteen bytes and past, are told apart") {
@@ -209,17 +209,8 @@ TEST_CASE("exact keys of the same length that differ in one byte, at sixteen byt
       "pattern\ttechnique\tgloss\n=abcdefghijklmnop\tDoubt\tx\n=abcdefghijklmnoq =x\tSlogans\tx\n"
       "=abcdefghijklmnopqrs\tDoubt\tx\n=abcdefghijklmnopqrt =y\tSlogans\tx\n=ab\tDoubt\tx\n",
       Lang::kEn);
-  auto created = Tokenizer::create();
-  REQUIRE(created.ok());
-  auto tokenizer = std::move(created).value();
-  TokenList tokens;
-  tokenizer->tokenize("abcdefghijklmnop abcdefghijklmnoq x abcdefghijklmnopqrs abcdefghijklmnopqrt y ac ab abcdefghijklmnor",
-                      Lang::kEn, tokens);
-  std::vector<Match> matches;
-  lex->find_matches(tokens, Lang::kEn, matches);
-  std::string found;
-  for (const Match& m : matches)
-    found += lex->entries()[m.entry].pattern + "@" + std::to_string(m.first) + "-" + std::to_string(m.last) + "|";
-  CHECK(found ==
+  CHECK(matches_in(*lex,
+                   "abcdefghijklmnop abcdefghijklmnoq x abcdefghijklmnopqrs abcdefghijklmnopqrt y ac ab abcdefghijklmnor",
+                   Lang::kEn) ==
         "=abcdefghijklmnop@0-0|=abcdefghijklmnoq =x@1-2|=abcdefghijklmnopqrs@3-3|=abcdefghijklmnopqrt =y@4-5|=ab@7-7|");
 }
