@@ -48,17 +48,18 @@ void parse_rules(std::string_view text, Lang lang, LanguageRules& r) {
     std::istringstream items(line.substr(colon + 1));
     std::vector<std::string> words;
     for (std::string w; items >> w;) words.push_back(w);
-    auto cues = [&](std::vector<ModifierCue>& out) {
+    auto cues = [&](std::vector<ModifierCue>& out, CueFilter& filter) {
       for (const auto& w : words) {
         size_t eq = w.find('=');
         double factor = eq == std::string::npos ? 1.0 : std::strtod(w.c_str() + eq + 1, nullptr);
         out.push_back({cue_key(w.substr(0, eq), lang), factor});
+        filter.add(out.back().cue);
       }
     };
     if (key == "window") r.window = words.empty() ? 3 : static_cast<unsigned>(std::stoul(words[0]));
-    else if (key == "negation-before") cues(r.negation_before);
-    else if (key == "negation-after") cues(r.negation_after);
-    else if (key == "intensifier-before") cues(r.intensifier_before);
+    else if (key == "negation-before") cues(r.negation_before, r.negation_before_cues);
+    else if (key == "negation-after") cues(r.negation_after, r.negation_after_cues);
+    else if (key == "intensifier-before") cues(r.intensifier_before, r.intensifier_before_cues);
     else if (key == "reporting-verbs") {
       for (const auto& w : words) {
         std::string cue = cue_key(w, lang);

@@ -7,9 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
 #include <map>
-#include <optional>
 #include <unordered_map>
 
 #include "detail/language_rules.h"
@@ -35,42 +33,6 @@ Document document_from_bytes(std::string id, std::string_view bytes, const Decod
   return doc;
 }
 
-namespace {
-
-// The first bytes of a list of modifier cues: a token whose first byte is none of them matches no cue
-// of the list, and is passed over without comparing it with each (most words near a hit are no cue).
-struct CueFilter {
-  std::array<uint64_t, 4> first_bytes{};
-  bool any = false;  // a cue matches tokens of any first byte (an empty one, or a lone '*')
-  explicit CueFilter(const std::vector<detail::ModifierCue>& cues) {
-    for (const auto& c : cues) {
-      std::string_view text = c.cue;
-      if (!text.empty() && text.back() == '*') text.remove_suffix(1);
-      if (text.empty()) {
-        any = true;
-        continue;
-      }
-      const auto b = static_cast<unsigned char>(text.front());
-      first_bytes[b / 64] |= uint64_t{1} << (b % 64);
-    }
-  }
-  bool may_match(std::string_view token) const {
-    if (any || token.empty()) return true;
-    const auto b = static_cast<unsigned char>(token.front());
-    return (first_bytes[b / 64] >> (b % 64)) & 1u;
-  }
-};
-
-// A language's rules with the filters of its three modifier lists.
-struct ModifierRules {
-  const detail::LanguageRules& rules;
-  CueFilter negation_before, intensifier_before, negation_after;
-  explicit ModifierRules(const detail::LanguageRules& r)
-      : rules(r), negation_before(r.negation_before), intensifier_before(r.intensifier_before),
-        negation_after(r.negation_after) {}
-};
-
-}  // namespace
 
 struct Scanner::Impl {
   std::shared_ptr<const Lexicon> lexicon;
@@ -87,13 +49,6 @@ struct Scanner::Impl {
   std::vector<std::pair<unsigned, const Match*>> accepted;  // (span, match)
   std::unordered_map<std::string_view, unsigned> seen;    // hits per entry, for Repetition
   std::string view;        // the prose view of a Markdown or HTML document
-  std::array<std::optional<ModifierRules>, kLangCount> modifier_rules;  // made on a language's first hit
-
-  const ModifierRules& modifiers_for(Lang lang) {
-    auto& r = modifier_rules[static_cast<size_t>(lang)];
-    if (!r) r.emplace(detail::rules_for(lang));
-    return *r;
-  }
 
   // The text as matched: the document's own, or its prose view (same length, same offsets).
   std::string_view matching_text(const Document& doc) {
@@ -308,8 +263,7 @@ void Scanner::match(Document& doc) {
     h.base_weight = e.weight;
     h.voice = impl.quoted[m->first] ? Voice::kQuoted : Voice::kAuthor;
     unsigned sentence = ts[m->first].sentence;
-    const ModifierRules& modifiers = impl.modifiers_for(ts[m->first].lang);
-    const detail::LanguageRules& rules = modifiers.rules;
+    const detail::LanguageRules& rules = detail::rules_for(ts[m->first].lang);
     if (m->negative_suffix) add_modifier(h, "negation", "negative verb suffix", 0.5);
     for (unsigned k = m->first; k <= m->last; ++k)
       if (ts[k].mixed_script) add_modifier(h, "mixed-script", surface(k), 1.0);
@@ -317,10 +271,10 @@ void Scanner::match(Document& doc) {
       unsigned k = m->first - d;
       if (ts[k].sentence != sentence) break;
       std::string_view norm = doc.tokens.norm(ts[k]);
-      if (modifiers.negation_before.may_match(norm))
+      if (rules.negation_before_cues.may_match(norm))
         for (const auto& c : rules.negation_before)
           if (detail::cue_matches(c.cue, norm)) add_modifier(h, "negation", surface(k), c.factor);
-      if (d == 1 && modifiers.intensifier_before.may_match(norm))  // intensifiers qualify the word right after them
+      if (d == 1 && rules.intensifier_before_cues.may_match(norm))  // intensifiers qualify the word right after them
         for (const auto& c : rules.intensifier_before)
           if (detail::cue_matches(c.cue, norm)) add_modifier(h, "intensifier", surface(k), c.factor);
     }
@@ -328,7 +282,7 @@ void Scanner::match(Document& doc) {
       unsigned k = m->last + d;
       if (ts[k].sentence != sentence) break;
       std::string_view norm = doc.tokens.norm(ts[k]);
-      if (modifiers.negation_after.may_match(norm))
+      if (rules.negation_after_cues.may_match(norm))
         for (const auto& c : rules.negation_after)
           if (detail::cue_matches(c.cue, norm)) add_modifier(h, "negation", surface(k), c.factor);
     }

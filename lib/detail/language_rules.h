@@ -63,9 +63,10 @@ class CueSet {
   std::vector<uint32_t> short_;                 // cues of fewer than two bytes (without the '*')
 };
 
-// Whether a token could be one of a language's voice cues (a reporting verb, a source phrase's first word,
-// the source postposition), from its first bytes: most tokens are none of them, and one bit test spares
-// them the cue sets' lookups. It may pass tokens that match no cue, never the reverse.
+// Whether a token could be one of a list of cues (a language's voice cues: reporting verbs, source phrases'
+// first words, the source postposition; or one modifier list), from its first bytes and length: most
+// tokens are none of them, and one bit test spares them the lookups. It may pass tokens that match no
+// cue, never the reverse.
 class CueFilter {
  public:
   // A cue as in the rules: a trailing '*' makes it a prefix.
@@ -111,6 +112,8 @@ struct LanguageRules {
   std::vector<ModifierCue> negation_before;
   std::vector<ModifierCue> negation_after;
   std::vector<ModifierCue> intensifier_before;
+  // Filters of the three lists: most words near a hit are no cue, and are not compared with each.
+  CueFilter negation_before_cues, negation_after_cues, intensifier_before_cues;
   unsigned window = 3;
   CueSet reporting_verbs;
   bool speaker_after_comma = false;

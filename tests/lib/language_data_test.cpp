@@ -131,3 +131,26 @@ TEST_CASE("a cue set matches exact cues, prefix cues and short cues, and nothing
     }
   }
 }
+
+TEST_CASE("a cue filter passes every token a cue of its list matches, and turns most other words away") {
+  detail::CueFilter filter;
+  for (const char* cue : {"not", "never*", "n", "değil", "емес*"}) filter.add(cue);
+  for (const char* token : {"not", "never", "nevertheless", "n", "değil", "емес", "еместігі"}) {
+    CAPTURE(token);
+    CHECK(filter.may_match(token));
+  }
+  CHECK_FALSE(filter.may_match("bu"));
+  CHECK_FALSE(filter.may_match("ol"));
+  // Every language's voice and modifier cues pass their filters, as themselves and with a suffix when a
+  // prefix cue.
+  for (Lang lang : {Lang::kEn, Lang::kTr, Lang::kAz, Lang::kKk, Lang::kKy, Lang::kUz, Lang::kTk}) {
+    const auto& rules = detail::rules_for(lang);
+    auto token_of = [](const std::string& cue) {
+      return cue.back() == '*' ? cue.substr(0, cue.size() - 1) + "lar" : cue;
+    };
+    for (const std::string& verb : rules.reporting_verbs.cues()) CHECK(rules.voice_cues.may_match(token_of(verb)));
+    for (const auto& c : rules.negation_before) CHECK(rules.negation_before_cues.may_match(token_of(c.cue)));
+    for (const auto& c : rules.negation_after) CHECK(rules.negation_after_cues.may_match(token_of(c.cue)));
+    for (const auto& c : rules.intensifier_before) CHECK(rules.intensifier_before_cues.may_match(token_of(c.cue)));
+  }
+}
