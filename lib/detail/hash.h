@@ -34,7 +34,6 @@ inline uint64_t load32(const char* p) {
 // words, then 8 bytes at a time past 16 (a last overlapping read). Words are short: most keys are
 // hashed without a branch on their length (token lengths are random, such a branch mispredicts).
 // The length is mixed in first, which makes the zero filling and the overlapping read unambiguous.
-// hash_bytes(s) == mix64(unmixed_hash(s)).
 inline constexpr uint64_t kLengthFactor = 0x9E3779B97F4A7C15ull;
 inline constexpr uint64_t kStepFactor = 0xff51afd7ed558ccdull;
 
@@ -67,8 +66,6 @@ inline uint64_t unmixed_hash(std::string_view s) {
   std::memcpy(head, s.data(), s.size());
   return short_key_hash(s.size(), load64(head), load64(head + 8));
 }
-
-inline uint64_t hash_bytes(std::string_view s) { return mix64(unmixed_hash(s)); }
 
 // Hashes keys that lie in one buffer with 16-byte reads and never past the buffer's end: a key that
 // starts in its last 16 bytes is read from a zero-padded copy of them. The buffer must outlive the
