@@ -149,13 +149,15 @@ void Tokenizer::append(std::string_view full, size_t begin, size_t end_offset, L
   size_t norm_room = norm.size();
   const char* const readable_end = full.data() + full.size();
   // The whole text can be read, past the segment's end too: the fold reads sixteen bytes at a time.
+  // Room for `bytes` more past `used`, by doubling (rare: out of the per-token path).
+  auto grow = [&](size_t bytes) __attribute__((noinline)) {
+    norm.resize(std::max(2 * norm_room, used + bytes + 256));
+    norm_data = norm.data();
+    norm_room = norm.size();
+  };
   auto fold = [&](std::string_view token) {
     const size_t room = 2 * token.size() + Normalizer::kFoldSlack;
-    if (norm_room < used + room) [[unlikely]] {
-      norm.resize(std::max(2 * norm_room, used + room + 256));
-      norm_data = norm.data();
-      norm_room = norm.size();
-    }
+    if (norm_room < used + room) [[unlikely]] grow(room);
     const auto readable = static_cast<size_t>(readable_end - token.data());
     const size_t n = impl.normalizer.fold_token_into(token, readable, lang, norm_data + used);
     if (n != std::string_view::npos) [[likely]] {
@@ -165,11 +167,7 @@ void Tokenizer::append(std::string_view full, size_t begin, size_t end_offset, L
     // The general fold writes to its own string, copied in: `normalized` keeps its room.
     impl.folded.clear();
     const bool mixed = impl.normalizer.fold_token(token, lang, impl.folded);
-    if (norm_room < used + impl.folded.size()) {
-      norm.resize(std::max(2 * norm_room, used + impl.folded.size() + 256));
-      norm_data = norm.data();
-      norm_room = norm.size();
-    }
+    if (norm_room < used + impl.folded.size()) grow(impl.folded.size());
     std::memcpy(norm_data + used, impl.folded.data(), impl.folded.size());
     used += impl.folded.size();
     return mixed;
